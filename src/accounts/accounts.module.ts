@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AccountActivityRepository } from './account-activity.repository';
+import { AccountActivityService } from './account-activity.service';
+import { MeController } from './me.controller';
+import { PasswordHasher } from './password-hasher';
+import { SessionsRepository } from './sessions.repository';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  controllers: [MeController, UsersController],
+  providers: [
+    UsersService,
+    UsersRepository,
+    SessionsRepository,
+    PasswordHasher,
+    AccountActivityService,
+    AccountActivityRepository,
+  ],
+  exports: [UsersService, UsersRepository, SessionsRepository, PasswordHasher],
+})
+export class AccountsModule {}

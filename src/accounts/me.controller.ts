@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ActivityPageView } from './account-activity.dto';
+import { AccountActivityService } from './account-activity.service';
+import { UserView } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@ApiProblems(401)
+@Controller('v1/me')
+export class MeController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly activity: AccountActivityService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentUser() user: AuthUser): Promise<UserView> {
+    return this.users.get(user.id);
+  }
+
+  @Get('activity')
+  @ApiOperation({ summary: 'Sign-ups and sign-ins of the signed-in account, newest first' })
+  @ApiOkResponse({ type: ActivityPageView })
+  @ApiProblems(400)
+  activityLog(@CurrentUser() user: AuthUser, @Query() query: ListQueryDto): Promise<ActivityPageView> {
+    return this.activity.listOfUser(user.id, query);
+  }
+}

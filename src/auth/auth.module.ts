@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AccountsModule } from '../accounts/accounts.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { QueueBoardGate } from './queue-board.gate';
+import { RolesGuard } from './roles.guard';
+import { TokensService } from './tokens.service';
+
+@Module({
+  imports: [
+    AccountsModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    TokensService,
+    QueueBoardGate,
+    LoginRateLimiter,
+    JwtStrategy,
+    LocalStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [QueueBoardGate],
+})
+export class AuthModule {}

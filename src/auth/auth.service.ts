@@ -1,0 +1,108 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { ClientInfo, SessionsRepository } from '../accounts/sessions.repository';
+import { RegisterDto } from '../accounts/user.dto';
+import { UserEntity } from '../accounts/user.entity';
+import { toUserView } from '../accounts/user.view';
+import { UsersRepository } from '../accounts/users.repository';
+import { UsersService } from '../accounts/users.service';
+import { OutboxEvent } from '../jobs/job-names';
+import { OutboxService } from '../jobs/outbox.service';
+import { RegisteredView, TokenPairView } from './auth.dto';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { hashRefreshToken } from './refresh-token-secret';
+import { TokensService } from './tokens.service';
+
+const BAD_CREDENTIALS = 'Invalid email or password.';
+const BAD_REFRESH = 'The refresh token is not valid; sign in again.';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly usersService: UsersService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly tokens: TokensService,
+    private readonly outbox: OutboxService,
+    private readonly rateLimiter: LoginRateLimiter,
+  ) {}
+
+  async register(dto: RegisterDto, client: ClientInfo): Promise<RegisteredView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.usersService.create(manager, {
+        email: dto.email,
+        password: dto.password,
+        displayName: dto.displayName,
+        role: 'seller',
+        shopPlatform: dto.shop.platform,
+        shopId: dto.shop.shopId,
+        shopName: dto.shop.shopName,
+      });
+      const session = await this.sessions.open(manager, user.id, client);
+      await this.outbox.publish(manager, OutboxEvent.AccountRegistered, {
+        userId: user.id,
+        sessionId: session.id,
+      });
+      const pair = await this.tokens.issue(manager, user.id, session.id);
+      return { user: toUserView(user), ...pair };
+    });
+  }
+
+  /**
+   * Checks an email and password for passport-local. Unknown email, wrong password and a
+   * disabled account all get the same answer after the same hashing work.
+   */
+  async verifyCredentials(email: string, password: string, ip: string): Promise<UserEntity> {
+    await this.rateLimiter.assertAllowed(ip, email);
+    const user = await this.users.findByEmail(email);
+    const matches = await this.passwords.verify(user?.passwordHash, password);
+    if (!user || !matches || user.status !== 'active') {
+      await this.rateLimiter.recordFailure(ip, email);
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    await this.rateLimiter.recordSuccess(email);
+    return user;
+  }
+
+  async signIn(user: UserEntity, client: ClientInfo): Promise<TokenPairView> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.open(manager, user.id, client);
+      await this.outbox.publish(manager, OutboxEvent.AccountSignedIn, {
+        userId: user.id,
+        sessionId: session.id,
+      });
+      return this.tokens.issue(manager, user.id, session.id);
+    });
+  }
+
+  /**
+   * Swaps a refresh token for a new pair. A token that was already spent means it leaked:
+   * the whole session is revoked, for the thief and the owner alike.
+   */
+  async refresh(refreshToken: string): Promise<TokenPairView> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const token = await this.sessions.lockRefreshToken(manager, hashRefreshToken(refreshToken));
+      if (!token || token.sessionRevokedAt || token.userStatus !== 'active') return undefined;
+      if (token.usedAt) {
+        await this.sessions.revoke(manager, token.sessionId, 'reuse');
+        return undefined;
+      }
+      if (token.expiresAt.getTime() <= Date.now()) {
+        await this.sessions.revoke(manager, token.sessionId, 'expired');
+        return undefined;
+      }
+      await this.sessions.markRefreshTokenUsed(manager, token.tokenId);
+      return this.tokens.issue(manager, token.userId, token.sessionId);
+    });
+    if (!outcome) throw new UnauthorizedException(BAD_REFRESH);
+    return outcome;
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.dataSource.transaction((manager) => this.sessions.revoke(manager, sessionId, 'logout'));
+  }
+}

@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { FieldError } from './problem-details';
+import { ProblemException } from './problem.exception';
+import { sendProblem } from './send-problem';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** Renders every error, ours, Nest's or Express's, as RFC 9457 problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, detail, errors, headers } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception);
+    sendProblem(request, response, status, detail, errors, headers);
+  }
+
+  private describe(exception: unknown): {
+    status: number;
+    detail: string;
+    errors: FieldError[];
+    headers: Record<string, string>;
+  } {
+    if (exception instanceof ProblemException) {
+      return {
+        status: exception.getStatus(),
+        detail: exception.message,
+        errors: exception.errors,
+        headers: exception.headers,
+      };
+    }
+    if (exception instanceof HttpException) {
+      return {
+        status: exception.getStatus(),
+        detail: this.messageOf(exception),
+        errors: [],
+        headers: {},
+      };
+    }
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') {
+      return { status: 400, detail: 'The request body is not valid JSON.', errors: [], headers: {} };
+    }
+    if (parserError?.type === 'entity.too.large') {
+      const detail = `The request body exceeds the limit of ${parserError.limit} bytes.`;
+      return { status: 413, detail, errors: [], headers: {} };
+    }
+    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
+      return { status: parserError.status, detail: 'The request could not be read.', errors: [], headers: {} };
+    }
+    return { status: 500, detail: 'Something went wrong on our side.', errors: [], headers: {} };
+  }
+
+  private messageOf(exception: HttpException): string {
+    const body = exception.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : exception.message;
+  }
+}

@@ -1,0 +1,29 @@
+import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { ValidationProblem } from '../problem/problem.exception';
+import { toFieldErrors } from './field-errors';
+
+/** Validates every DTO: unknown fields rejected, no implicit type coercion, field-level errors. */
+@Injectable()
+export class StrictValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new ValidationProblem(toFieldErrors(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const expectsObject = metadata.type === 'body' || metadata.type === 'query';
+    if (expectsObject && metadata.metatype && this.toValidate(metadata)) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new ValidationProblem([], `The request ${metadata.type} must be a JSON object.`);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}

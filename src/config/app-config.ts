@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { Environment, ProcessRole } from './environment';
+
+export interface AppConfig {
+  env: Environment['NODE_ENV'];
+  role: ProcessRole;
+  http: { host: string; port: number; trustProxy: boolean };
+  database: { url: string; migrationsRun: boolean };
+  redis: { url: string; keyPrefix: string };
+  uploadsDir: string;
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+    firstAdmin?: { email: string; password: string };
+  };
+  jobs: { attempts: number; backoffMs: number; concurrency: number; outboxPollMs: number };
+  metricsToken?: string;
+  logLevel: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function toAppConfig(environment: Environment, jwtSecret: string): AppConfig {
+  return {
+    env: environment.NODE_ENV,
+    role: environment.BULWARK_ROLE,
+    http: { host: environment.HOST, port: environment.PORT, trustProxy: environment.TRUST_PROXY },
+    database: { url: environment.DATABASE_URL, migrationsRun: environment.MIGRATIONS_RUN },
+    redis: { url: environment.REDIS_URL, keyPrefix: environment.REDIS_KEY_PREFIX },
+    uploadsDir: resolve(environment.UPLOADS_DIR),
+    auth: {
+      jwtSecret,
+      accessTokenTtlSeconds: environment.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: environment.REFRESH_TOKEN_TTL_SECONDS,
+      login: {
+        maxFailuresPerAccount: environment.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerIp: environment.LOGIN_MAX_FAILURES_PER_IP,
+        windowSeconds: environment.LOGIN_WINDOW_SECONDS,
+      },
+      firstAdmin:
+        environment.BULWARK_ADMIN_EMAIL && environment.BULWARK_ADMIN_PASSWORD
+          ? { email: environment.BULWARK_ADMIN_EMAIL, password: environment.BULWARK_ADMIN_PASSWORD }
+          : undefined,
+    },
+    jobs: {
+      attempts: environment.JOB_ATTEMPTS,
+      backoffMs: environment.JOB_BACKOFF_MS,
+      concurrency: environment.JOB_CONCURRENCY,
+      outboxPollMs: environment.OUTBOX_POLL_MS,
+    },
+    metricsToken: environment.METRICS_TOKEN,
+    logLevel: environment.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,24 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { QueueBoardGate } from './auth/queue-board.gate';
+import { AppConfig } from './config/app-config';
+import { mountQueueBoard } from './jobs/queue-board';
+import { serveOpenApi } from './openapi/openapi-document';
+
+/** Everything the HTTP role adds on top of the module graph; tests call it too. */
+export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  mountQueueBoard(app, app.get(QueueBoardGate).handler());
+  serveOpenApi(app);
+  app.enableShutdownHooks();
+}

@@ -1,0 +1,25 @@
+/** Every BullMQ queue. A job's queue decides which workers may run it. */
+export enum QueueName {
+  Accounts = 'accounts',
+}
+
+/** Every job a worker can run. Start-up fails unless each has exactly one handler. */
+export enum JobName {
+  RecordAccountActivity = 'account-activity.record',
+}
+
+/** Every event a transaction can write to the outbox. */
+export enum OutboxEvent {
+  AccountRegistered = 'account.registered',
+  AccountSignedIn = 'account.signed-in',
+}
+
+export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.RecordAccountActivity]: QueueName.Accounts,
+};
+
+/** What runs after what: the jobs each outbox event starts, in one place. */
+export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
+  [OutboxEvent.AccountRegistered]: [JobName.RecordAccountActivity],
+  [OutboxEvent.AccountSignedIn]: [JobName.RecordAccountActivity],
+};

@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JobData } from './job-data';
+
+/** Background work decided inside a transaction, waiting for the relay to hand it to BullMQ. */
+@Entity({ name: 'outbox' })
+@Index('outbox_pending_idx', ['createdAt', 'id'], { where: 'dispatched_at IS NULL' })
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'event', type: 'text' })
+  event!: string;
+
+  @Column({ name: 'job_name', type: 'text' })
+  jobName!: string;
+
+  @Column({ name: 'payload', type: 'jsonb' })
+  payload!: JobData['payload'];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt!: Date | null;
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { Public } from '../auth/access.decorators';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { MetricsService } from './metrics.service';
+
+@ApiTags('operations')
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Prometheus metrics; needs Bearer METRICS_TOKEN when that is set',
+  })
+  @ApiOkResponse({ content: { 'text/plain': { schema: { type: 'string' } } } })
+  async scrape(@Req() request: Request): Promise<string> {
+    this.checkToken(request.get('authorization'));
+    request.res?.type(this.metrics.contentType);
+    return this.metrics.render();
+  }
+
+  private checkToken(header: string | undefined): void {
+    const expected = this.config.metricsToken;
+    if (!expected) return;
+    const given = Buffer.from(header?.replace(/^Bearer /i, '') ?? '');
+    const wanted = Buffer.from(expected);
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+      throw new UnauthorizedException('Metrics need the METRICS_TOKEN as a Bearer token.');
+    }
+  }
+}
