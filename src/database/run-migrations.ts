@@ -3,11 +3,12 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 const MIGRATION_LOCK_KEY = 0x42756c77; // "Bulw": one lock for every Bulwark process on a database
 
 /**
- * Runs pending migrations while holding a session advisory lock, so an api and a worker that
- * start together do not both try to apply the same migration.
+ * Runs pending migrations under a session advisory lock, so an api and a worker that start
+ * together do not both apply the same migration. One pooled connection holds the lock while
+ * the other runs the migrations.
  */
 export async function runMigrations(options: DataSourceOptions): Promise<string[]> {
-  const dataSource = new DataSource({ ...options, extra: { max: 1 } });
+  const dataSource = new DataSource({ ...options, extra: { max: 2 } });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {
