@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -66,6 +67,7 @@ export class NewAccountDto {
 
 export class RegisterDto extends NewAccountDto {
   @ApiProperty({ type: ShopDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ShopDto)
   shop!: ShopDto;

@@ -1,0 +1,30 @@
+// Nest 12 and a few of its dependencies ship only ES modules; jest on Node 20 cannot require()
+// them, so those files are compiled to CommonJS by babel for tests (the built service loads them
+// natively through Node's require(esm)).
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer'];
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.jest.json`, diagnostics: false }],
+    '^.+\\.js$': ['babel-jest', { configFile: `${__dirname}/jest.esm-deps.babel.js` }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+};
+
+module.exports = {
+  reporters: ['default', '<rootDir>/test/reporters/summary-reporter.js'],
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      testTimeout: 60_000,
+    },
+  ],
+  // One database and one Redis: e2e files run one at a time.
+  maxWorkers: 1,
+};
