@@ -3,17 +3,19 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'uploads/**', 'coverage/**', '*.mjs', '*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'uploads/**', 'coverage/**', '**/*.mjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error'],
     },
   },
-  { files: ['test/**', 'bench/**', 'src/cli.ts'], rules: { 'no-console': 'off' } },
+  { files: ['test/**', 'bench/**', 'scripts/**', 'src/cli.ts'], rules: { 'no-console': 'off' } },
 );

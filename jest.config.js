@@ -1,7 +1,15 @@
 // Nest 12 and a few of its dependencies ship only ES modules; jest on Node 20 cannot require()
 // them, so those files are compiled to CommonJS by babel for tests (the built service loads them
 // natively through Node's require(esm)).
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer'];
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  'uint8array-extras',
+  '@tokenizer',
+];
 
 const shared = {
   rootDir: __dirname,

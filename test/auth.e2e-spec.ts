@@ -25,7 +25,11 @@ describe('accounts and auth', () => {
         }),
       );
       expect(response.body).toEqual(
-        expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 }),
+        expect.objectContaining({
+          accessToken: expect.any(String),
+          refreshToken: expect.any(String),
+          expiresIn: 900,
+        }),
       );
       expect(JSON.stringify(response.body)).not.toContain('passwordHash');
     });
@@ -34,21 +38,38 @@ describe('accounts and auth', () => {
       ['a bad email', { email: 'not-an-email' }, 'email'],
       ['a short password', { password: 'Short-1' }, 'password'],
       ['a common password', { password: 'password123' }, 'password'],
-      ['the email as password', { email: 'same-as@example.com', password: 'same-as@example.com' }, 'password'],
+      [
+        'the email as password',
+        { email: 'same-as@example.com', password: 'same-as@example.com' },
+        'password',
+      ],
       ['a wrong type', { displayName: 42 }, 'displayName'],
-      ['an unknown platform', { shop: { platform: 'myspace', shopId: '1', shopName: 'x' } }, 'shop.platform'],
+      [
+        'an unknown platform',
+        { shop: { platform: 'myspace', shopId: '1', shopName: 'x' } },
+        'shop.platform',
+      ],
       ['an unknown field', { isAdmin: true }, 'isAdmin'],
-      ['an unknown nested field', { shop: { platform: 'jd', shopId: '1', shopName: 'x', vip: 1 } }, 'shop.vip'],
+      [
+        'an unknown nested field',
+        { shop: { platform: 'jd', shopId: '1', shopName: 'x', vip: 1 } },
+        'shop.vip',
+      ],
       ['a missing shop', { shop: undefined }, 'shop'],
       ['an over-long display name', { displayName: 'x'.repeat(81) }, 'displayName'],
-    ])('refuses %s with 400 naming the field and stores nothing', async (_case, overrides, field) => {
-      const before = await userCount();
-      const response = await request(t.http).post('/v1/auth/register').send(sellerSignUp(overrides));
-      const problem = expectProblem(response, 400);
-      expect(problem.type).toBe('urn:bulwark:problem:validation');
-      expect(fieldsOf(problem)).toContain(field);
-      expect(await userCount()).toBe(before);
-    });
+    ])(
+      'refuses %s with 400 naming the field and stores nothing',
+      async (_case, overrides, field) => {
+        const before = await userCount();
+        const response = await request(t.http)
+          .post('/v1/auth/register')
+          .send(sellerSignUp(overrides));
+        const problem = expectProblem(response, 400);
+        expect(problem.type).toBe('urn:bulwark:problem:validation');
+        expect(fieldsOf(problem)).toContain(field);
+        expect(await userCount()).toBe(before);
+      },
+    );
 
     it('refuses malformed JSON and a non-object body with 400', async () => {
       const malformed = await request(t.http)
@@ -78,11 +99,20 @@ describe('accounts and auth', () => {
         .send({ email: seller.email, password: GOOD_PASSWORD })
         .expect(200);
       expect(login.body).toEqual(
-        expect.objectContaining({ tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String) }),
+        expect.objectContaining({
+          tokenType: 'Bearer',
+          expiresIn: 900,
+          refreshToken: expect.any(String),
+        }),
       );
       const me = await request(t.http).get('/v1/me').set(bearer(login.body)).expect(200);
       expect(me.body).toEqual(
-        expect.objectContaining({ id: seller.id, email: seller.email, role: 'seller', displayName: 'Li Na' }),
+        expect.objectContaining({
+          id: seller.id,
+          email: seller.email,
+          role: 'seller',
+          displayName: 'Li Na',
+        }),
       );
     });
 
@@ -98,17 +128,26 @@ describe('accounts and auth', () => {
       expectProblem(unknownEmail, 401);
       const comparable = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
       expect(comparable(wrongPassword.body)).toEqual(comparable(unknownEmail.body));
-      expect(Object.keys(wrongPassword.headers).sort()).toEqual(Object.keys(unknownEmail.headers).sort());
+      expect(Object.keys(wrongPassword.headers).sort()).toEqual(
+        Object.keys(unknownEmail.headers).sort(),
+      );
     });
 
     it('validates the sign-in body before checking credentials', async () => {
-      const response = await request(t.http).post('/v1/auth/login').send({ email: 'a@example.com', extra: 1 });
-      expect(fieldsOf(expectProblem(response, 400))).toEqual(expect.arrayContaining(['password', 'extra']));
+      const response = await request(t.http)
+        .post('/v1/auth/login')
+        .send({ email: 'a@example.com', extra: 1 });
+      expect(fieldsOf(expectProblem(response, 400))).toEqual(
+        expect.arrayContaining(['password', 'extra']),
+      );
     });
 
     it('refuses requests without a valid access token', async () => {
       expectProblem(await request(t.http).get('/v1/me'), 401);
-      expectProblem(await request(t.http).get('/v1/me').set('Authorization', 'Bearer not.a.jwt'), 401);
+      expectProblem(
+        await request(t.http).get('/v1/me').set('Authorization', 'Bearer not.a.jwt'),
+        401,
+      );
     });
   });
 
@@ -121,7 +160,9 @@ describe('accounts and auth', () => {
         .expect(200);
       expect(first.body.refreshToken).not.toBe(seller.refreshToken);
       await request(t.http).get('/v1/me').set(bearer(first.body)).expect(200);
-      const second = await request(t.http).post('/v1/auth/refresh').send({ refreshToken: first.body.refreshToken });
+      const second = await request(t.http)
+        .post('/v1/auth/refresh')
+        .send({ refreshToken: first.body.refreshToken });
       expect(second.status).toBe(200);
     });
 
@@ -132,24 +173,30 @@ describe('accounts and auth', () => {
         .send({ refreshToken: seller.refreshToken })
         .expect(200);
 
-      const replay = await request(t.http).post('/v1/auth/refresh').send({ refreshToken: seller.refreshToken });
+      const replay = await request(t.http)
+        .post('/v1/auth/refresh')
+        .send({ refreshToken: seller.refreshToken });
       expectProblem(replay, 401);
 
       // The legitimate holder of the newest token is signed out too: the family is gone.
       expectProblem(
-        await request(t.http).post('/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }),
+        await request(t.http)
+          .post('/v1/auth/refresh')
+          .send({ refreshToken: rotated.body.refreshToken }),
         401,
       );
       expectProblem(await request(t.http).get('/v1/me').set(bearer(rotated.body)), 401);
-      const [session] = await t.db.query(
-        `SELECT revoked_reason FROM sessions WHERE user_id = $1`,
-        [seller.id],
-      );
+      const [session] = await t.db.query(`SELECT revoked_reason FROM sessions WHERE user_id = $1`, [
+        seller.id,
+      ]);
       expect(session.revoked_reason).toBe('reuse');
     });
 
     it('refuses an unknown refresh token and a missing one', async () => {
-      expectProblem(await request(t.http).post('/v1/auth/refresh').send({ refreshToken: 'made-up' }), 401);
+      expectProblem(
+        await request(t.http).post('/v1/auth/refresh').send({ refreshToken: 'made-up' }),
+        401,
+      );
       const missing = await request(t.http).post('/v1/auth/refresh').send({});
       expect(fieldsOf(expectProblem(missing, 400))).toContain('refreshToken');
     });

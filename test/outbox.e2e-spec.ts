@@ -16,11 +16,16 @@ describe('transactional outbox and jobs', () => {
     try {
       const seller = await registerSeller(t);
       const activity = await eventually(async () => {
-        const response = await request(t.http).get('/v1/me/activity').set(bearer(seller)).expect(200);
+        const response = await request(t.http)
+          .get('/v1/me/activity')
+          .set(bearer(seller))
+          .expect(200);
         expect(response.body.items).toHaveLength(1);
         return response.body.items[0];
       });
-      expect(activity).toEqual(expect.objectContaining({ kind: 'registered', occurredAt: expect.any(String) }));
+      expect(activity).toEqual(
+        expect.objectContaining({ kind: 'registered', occurredAt: expect.any(String) }),
+      );
     } finally {
       await t.app.close();
     }
@@ -71,16 +76,20 @@ describe('transactional outbox and jobs', () => {
     const t = await startTestApp();
     try {
       const seller = await registerSeller(t);
-      const [row]: { id: string; job_name: string; event: string; payload: Record<string, string> }[] =
-        await eventually(async () => {
-          const rows = await t.db.query(
-            `SELECT o.id, o.job_name, o.event, o.payload FROM outbox o
+      const [row]: {
+        id: string;
+        job_name: string;
+        event: string;
+        payload: Record<string, string>;
+      }[] = await eventually(async () => {
+        const rows = await t.db.query(
+          `SELECT o.id, o.job_name, o.event, o.payload FROM outbox o
                JOIN account_activity a ON a.job_id = o.id WHERE o.payload->>'userId' = $1`,
-            [seller.id],
-          );
-          expect(rows).toHaveLength(1);
-          return rows;
-        });
+          [seller.id],
+        );
+        expect(rows).toHaveLength(1);
+        return rows;
+      });
       const { JobRegistry } = await import('../src/jobs/job-registry');
       await t.app.get(JobRegistry).handlerFor(row.job_name)({
         jobId: row.id,
@@ -88,7 +97,9 @@ describe('transactional outbox and jobs', () => {
         event: row.event as never,
         payload: row.payload,
       });
-      const [count] = await t.db.query('SELECT count(*) FROM account_activity WHERE user_id = $1', [seller.id]);
+      const [count] = await t.db.query('SELECT count(*) FROM account_activity WHERE user_id = $1', [
+        seller.id,
+      ]);
       expect(Number(count.count)).toBe(1);
     } finally {
       await t.app.close();

@@ -12,21 +12,36 @@ describe('sign-in rate limits', () => {
     t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
     const seller = await registerSeller(t);
     for (let i = 0; i < 3; i += 1) {
-      expectProblem(await request(t.http).post('/v1/auth/login').send({ email: seller.email, password: 'Wrong-Password-00' }), 401);
+      expectProblem(
+        await request(t.http)
+          .post('/v1/auth/login')
+          .send({ email: seller.email, password: 'Wrong-Password-00' }),
+        401,
+      );
     }
-    const locked = await request(t.http).post('/v1/auth/login').send({ email: seller.email, password: seller.password });
+    const locked = await request(t.http)
+      .post('/v1/auth/login')
+      .send({ email: seller.email, password: seller.password });
     expectProblem(locked, 429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     const other = await registerSeller(t);
-    await request(t.http).post('/v1/auth/login').send({ email: other.email, password: other.password }).expect(200);
+    await request(t.http)
+      .post('/v1/auth/login')
+      .send({ email: other.email, password: other.password })
+      .expect(200);
   });
 
   it('limits failures from one IP across accounts', async () => {
     t = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '4', REDIS_KEY_PREFIX: 'bulwark-test-ip' });
     for (let i = 0; i < 4; i += 1) {
-      await request(t.http).post('/v1/auth/login').send({ email: `guess-${i}@example.com`, password: 'Wrong-Password-00' }).expect(401);
+      await request(t.http)
+        .post('/v1/auth/login')
+        .send({ email: `guess-${i}@example.com`, password: 'Wrong-Password-00' })
+        .expect(401);
     }
-    const blocked = await request(t.http).post('/v1/auth/login').send({ email: 'guess-9@example.com', password: 'Wrong-Password-00' });
+    const blocked = await request(t.http)
+      .post('/v1/auth/login')
+      .send({ email: 'guess-9@example.com', password: 'Wrong-Password-00' });
     expectProblem(blocked, 429);
     expect(blocked.headers['retry-after']).toBeDefined();
   });

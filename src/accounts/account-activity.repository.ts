@@ -19,7 +19,11 @@ export class AccountActivityRepository {
       .execute();
   }
 
-  listOfUser(userId: string, limit: number, after?: KeysetCursor): Promise<AccountActivityEntity[]> {
+  listOfUser(
+    userId: string,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<AccountActivityEntity[]> {
     const query = this.dataSource
       .getRepository(AccountActivityEntity)
       .createQueryBuilder('activity')

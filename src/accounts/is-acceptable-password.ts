@@ -13,12 +13,16 @@ export function IsAcceptablePassword(options?: ValidationOptions): PropertyDecor
         validate(value: unknown, args: ValidationArguments) {
           if (typeof value !== 'string') return false;
           const email = (args.object as { email?: unknown }).email;
-          return passwordProblems(value, typeof email === 'string' ? email : undefined).length === 0;
+          return (
+            passwordProblems(value, typeof email === 'string' ? email : undefined).length === 0
+          );
         },
         defaultMessage(args: ValidationArguments) {
           if (typeof args.value !== 'string') return 'must be a string';
           const email = (args.object as { email?: unknown }).email;
-          return passwordProblems(args.value, typeof email === 'string' ? email : undefined).join('; ');
+          return passwordProblems(args.value, typeof email === 'string' ? email : undefined).join(
+            '; ',
+          );
         },
       },
     });

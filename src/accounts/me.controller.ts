@@ -29,7 +29,10 @@ export class MeController {
   @ApiOperation({ summary: 'Sign-ups and sign-ins of the signed-in account, newest first' })
   @ApiOkResponse({ type: ActivityPageView })
   @ApiProblems(400)
-  activityLog(@CurrentUser() user: AuthUser, @Query() query: ListQueryDto): Promise<ActivityPageView> {
+  activityLog(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListQueryDto,
+  ): Promise<ActivityPageView> {
     return this.activity.listOfUser(user.id, query);
   }
 }

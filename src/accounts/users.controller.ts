@@ -10,7 +10,13 @@ import { Roles } from '../auth/access.decorators';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { UuidParam } from '../common/http/uuid-param';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { CreateStaffDto, UpdateUserDto, UserListQueryDto, UserPageView, UserView } from './user.dto';
+import {
+  CreateStaffDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UserPageView,
+  UserView,
+} from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('accounts')

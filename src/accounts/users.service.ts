@@ -16,7 +16,13 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { SessionsRepository } from './sessions.repository';
-import { CreateStaffDto, UpdateUserDto, UserListQueryDto, UserPageView, UserView } from './user.dto';
+import {
+  CreateStaffDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UserPageView,
+  UserView,
+} from './user.dto';
 import { UserEntity } from './user.entity';
 import { toUserView } from './user.view';
 import { NewUser, UsersRepository } from './users.repository';
@@ -36,7 +42,11 @@ export class UsersService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const firstAdmin = this.config.auth.firstAdmin;
     if (firstAdmin && this.config.role !== 'worker') {
-      const created = await this.ensureAdmin(firstAdmin.email, firstAdmin.password, 'Administrator');
+      const created = await this.ensureAdmin(
+        firstAdmin.email,
+        firstAdmin.password,
+        'Administrator',
+      );
       if (created) this.logger.log(`Created the first admin ${firstAdmin.email}`);
     }
   }

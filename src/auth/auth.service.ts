@@ -103,6 +103,8 @@ export class AuthService {
   }
 
   async signOut(sessionId: string): Promise<void> {
-    await this.dataSource.transaction((manager) => this.sessions.revoke(manager, sessionId, 'logout'));
+    await this.dataSource.transaction((manager) =>
+      this.sessions.revoke(manager, sessionId, 'logout'),
+    );
   }
 }

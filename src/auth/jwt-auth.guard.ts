@@ -20,7 +20,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(error: unknown, user: T | false): T {
     if (error) throw error;
-    if (!user) throw new UnauthorizedException('Sign in first: a valid Bearer access token is required.');
+    if (!user)
+      throw new UnauthorizedException('Sign in first: a valid Bearer access token is required.');
     return user;
   }
 }

@@ -11,7 +11,10 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    request.body = await this.validation.transform(request.body, { type: 'body', metatype: LoginDto });
+    request.body = await this.validation.transform(request.body, {
+      type: 'body',
+      metatype: LoginDto,
+    });
     return (await super.canActivate(context)) as boolean;
   }
 }

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { RateLimitedProblem } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
@@ -20,7 +25,10 @@ export class LoginRateLimiter {
     const { maxFailuresPerIp, maxFailuresPerAccount, windowSeconds } = config.auth.login;
     const prefix = `${config.redis.keyPrefix}:login-fail`;
     this.memoryPerIp = new RateLimiterMemory({ points: maxFailuresPerIp, duration: windowSeconds });
-    this.memoryPerAccount = new RateLimiterMemory({ points: maxFailuresPerAccount, duration: windowSeconds });
+    this.memoryPerAccount = new RateLimiterMemory({
+      points: maxFailuresPerAccount,
+      duration: windowSeconds,
+    });
     this.perIp = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `${prefix}:ip`,
@@ -48,7 +56,10 @@ export class LoginRateLimiter {
     );
     if (blocked.length > 0) {
       const waitMs = Math.max(...blocked.map((state) => state.msBeforeNext));
-      throw new RateLimitedProblem(waitMs / 1000, 'Too many failed sign-in attempts; try again later.');
+      throw new RateLimitedProblem(
+        waitMs / 1000,
+        'Too many failed sign-in attempts; try again later.',
+      );
     }
   }
 

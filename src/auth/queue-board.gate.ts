@@ -27,7 +27,14 @@ export class QueueBoardGate {
         const status = error instanceof HttpException ? error.getStatus() : 500;
         const headers = error instanceof ProblemException ? error.headers : {};
         const detail = error instanceof HttpException ? error.message : 'Something went wrong.';
-        sendProblem(request, response, status, detail, [], status === 401 ? { ...headers, ...CHALLENGE } : headers);
+        sendProblem(
+          request,
+          response,
+          status,
+          detail,
+          [],
+          status === 401 ? { ...headers, ...CHALLENGE } : headers,
+        );
       });
     };
   }

@@ -35,7 +35,9 @@ export class HealthController {
     const checks = await this.readiness.check();
     const down = Object.entries(checks).filter(([, state]) => state === 'down');
     if (down.length > 0) {
-      throw new ServiceUnavailableException(`Not ready: ${down.map(([name]) => name).join(' and ')} down.`);
+      throw new ServiceUnavailableException(
+        `Not ready: ${down.map(([name]) => name).join(' and ')} down.`,
+      );
     }
     return { status: 'ok', checks };
   }

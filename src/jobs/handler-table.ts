@@ -17,7 +17,8 @@ export function handlerTableProblems(found: FoundHandler[]): string[] {
   for (const name of known) {
     const owners = found.filter((handler) => handler.jobName === name).map((h) => h.owner);
     if (owners.length === 0) problems.push(`job "${name}" has no handler`);
-    if (owners.length > 1) problems.push(`job "${name}" has ${owners.length} handlers: ${owners.join(', ')}`);
+    if (owners.length > 1)
+      problems.push(`job "${name}" has ${owners.length} handlers: ${owners.join(', ')}`);
   }
   return problems;
 }

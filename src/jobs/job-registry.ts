@@ -33,7 +33,8 @@ export class JobRegistry implements OnModuleInit {
       }
     }
     const problems = handlerTableProblems(found);
-    if (problems.length > 0) throw new Error(`Job handler table is wrong:\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0)
+      throw new Error(`Job handler table is wrong:\n  ${problems.join('\n  ')}`);
   }
 
   handlerFor(name: string): JobHandler {

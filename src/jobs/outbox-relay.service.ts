@@ -75,9 +75,17 @@ export class OutboxRelayService {
     for (const [queueName, queueJobs] of byQueue) {
       const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
       const added = queue.addBulk(
-        queueJobs.map((job) => ({ name: job.jobName, data: job.data, opts: this.jobOptions(job.id) })),
+        queueJobs.map((job) => ({
+          name: job.jobName,
+          data: job.data,
+          opts: this.jobOptions(job.id),
+        })),
       );
-      await withTimeout(added, ADD_TIMEOUT_MS, `Redis did not take jobs within ${ADD_TIMEOUT_MS} ms`);
+      await withTimeout(
+        added,
+        ADD_TIMEOUT_MS,
+        `Redis did not take jobs within ${ADD_TIMEOUT_MS} ms`,
+      );
     }
   }
 

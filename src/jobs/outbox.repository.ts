@@ -24,15 +24,19 @@ export class OutboxRepository {
     dispatch: (jobs: PendingJob[]) => Promise<void>,
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; event: OutboxEvent; job_name: JobName; payload: JobData['payload'] }[] =
-        await manager.query(
-          `SELECT id, event, job_name, payload FROM outbox
+      const rows: {
+        id: string;
+        event: OutboxEvent;
+        job_name: JobName;
+        payload: JobData['payload'];
+      }[] = await manager.query(
+        `SELECT id, event, job_name, payload FROM outbox
             WHERE dispatched_at IS NULL
             ORDER BY created_at, id
             LIMIT $1
             FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
+        [limit],
+      );
       if (rows.length === 0) return 0;
       await dispatch(
         rows.map((row) => ({

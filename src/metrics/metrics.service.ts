@@ -32,9 +32,11 @@ export class MetricsService {
     await Promise.all(
       Object.values(QueueName).map(async (name) => {
         const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-        const counts = await withTimeout(queue.getJobCounts(...QUEUE_STATES), SAMPLE_TIMEOUT_MS, 'timed out').catch(
-          () => undefined,
-        );
+        const counts = await withTimeout(
+          queue.getJobCounts(...QUEUE_STATES),
+          SAMPLE_TIMEOUT_MS,
+          'timed out',
+        ).catch(() => undefined);
         for (const state of QUEUE_STATES) {
           if (counts) this.metrics.queueDepth.set({ queue: name, state }, counts[state] ?? 0);
         }
@@ -43,9 +45,10 @@ export class MetricsService {
   }
 
   private async sampleOutbox(): Promise<void> {
-    const [lag, pending] = await Promise.all([this.outbox.lagSeconds(), this.outbox.pendingCount()]).catch(
-      () => [undefined, undefined],
-    );
+    const [lag, pending] = await Promise.all([
+      this.outbox.lagSeconds(),
+      this.outbox.pendingCount(),
+    ]).catch(() => [undefined, undefined]);
     if (lag !== undefined) this.metrics.outboxLag.set(lag);
     if (pending !== undefined) this.metrics.outboxPending.set(pending);
   }

@@ -23,7 +23,10 @@ export interface SignedIn {
   refreshToken: string;
 }
 
-export async function registerSeller(t: TestApp, overrides: Record<string, unknown> = {}): Promise<SignedIn> {
+export async function registerSeller(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<SignedIn> {
   const body = sellerSignUp(overrides);
   const response = await request(t.http).post('/v1/auth/register').send(body).expect(201);
   return {
@@ -36,7 +39,10 @@ export async function registerSeller(t: TestApp, overrides: Record<string, unkno
 }
 
 export async function signIn(t: TestApp, email: string, password: string): Promise<SignedIn> {
-  const response = await request(t.http).post('/v1/auth/login').send({ email, password }).expect(200);
+  const response = await request(t.http)
+    .post('/v1/auth/login')
+    .send({ email, password })
+    .expect(200);
   const me = await request(t.http)
     .get('/v1/me')
     .set('Authorization', `Bearer ${response.body.accessToken}`)
@@ -51,7 +57,11 @@ export async function signedInAdmin(t: TestApp): Promise<SignedIn> {
   return signIn(t, email, GOOD_PASSWORD);
 }
 
-export async function signedInStaff(t: TestApp, admin: SignedIn, role: 'moderator' | 'admin'): Promise<SignedIn> {
+export async function signedInStaff(
+  t: TestApp,
+  admin: SignedIn,
+  role: 'moderator' | 'admin',
+): Promise<SignedIn> {
   const email = `${role}-${randomUUID()}@example.com`;
   await request(t.http)
     .post('/v1/users')
@@ -61,4 +71,6 @@ export async function signedInStaff(t: TestApp, admin: SignedIn, role: 'moderato
   return signIn(t, email, GOOD_PASSWORD);
 }
 
-export const bearer = (who: { accessToken: string }) => ({ Authorization: `Bearer ${who.accessToken}` });
+export const bearer = (who: { accessToken: string }) => ({
+  Authorization: `Bearer ${who.accessToken}`,
+});

@@ -8,7 +8,11 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -36,8 +40,15 @@ export class PrivateRedis {
       { stdio: 'ignore' },
     );
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      const ok = await client.connect().then(() => client.ping()).catch(() => undefined);
+      const client = new Redis(this.url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
+      const ok = await client
+        .connect()
+        .then(() => client.ping())
+        .catch(() => undefined);
       client.disconnect();
       if (ok === 'PONG') return;
       await sleep(50);

@@ -48,14 +48,24 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const parserError = exception as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') {
-      return { status: 400, detail: 'The request body is not valid JSON.', errors: [], headers: {} };
+      return {
+        status: 400,
+        detail: 'The request body is not valid JSON.',
+        errors: [],
+        headers: {},
+      };
     }
     if (parserError?.type === 'entity.too.large') {
       const detail = `The request body exceeds the limit of ${parserError.limit} bytes.`;
       return { status: 413, detail, errors: [], headers: {} };
     }
     if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
-      return { status: parserError.status, detail: 'The request could not be read.', errors: [], headers: {} };
+      return {
+        status: parserError.status,
+        detail: 'The request could not be read.',
+        errors: [],
+        headers: {},
+      };
     }
     return { status: 500, detail: 'Something went wrong on our side.', errors: [], headers: {} };
   }
