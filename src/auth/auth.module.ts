@@ -4,9 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ApiKeyAuthGuard } from './api-key-auth.guard';
+import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtAuthGuard } from './jwt-auth.guard';
+import { AuthenticationGuard } from './authentication.guard';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { jwtKeyOf } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -21,7 +25,7 @@ import { TokensService } from './tokens.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        secret: jwtKeyOf(config),
         signOptions: { algorithm: 'HS256' },
       }),
     }),
@@ -34,7 +38,10 @@ import { TokensService } from './tokens.service';
     LoginRateLimiter,
     JwtStrategy,
     LocalStrategy,
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    ApiKeyStrategy,
+    BearerAuthGuard,
+    ApiKeyAuthGuard,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [QueueBoardGate],

@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { SessionsRepository } from '../accounts/sessions.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthUser } from './auth-user';
+import { jwtKeyOf } from './jwt-key';
 import { AccessClaims } from './tokens.service';
 
 /**
@@ -18,7 +19,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // passport-jwt hands the key straight to jsonwebtoken, which takes a KeyObject; only its
+      // typings say string | Buffer.
+      secretOrKey: jwtKeyOf(config) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../accounts/role';
 import { ALLOWED_ROLES } from './access.decorators';
-import { AuthUser } from './auth-user';
+import { Caller, isApiKeyCaller } from './api-key-caller';
 
-/** Global: refuses a signed-in user whose role the route's @Roles() does not list. */
+/** Global: refuses a signed-in person whose role the route's @Roles() does not list. */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -15,8 +15,9 @@ export class RolesGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!roles) return true;
-    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
-    if (user && roles.includes(user.role)) return true;
+    const caller = context.switchToHttp().getRequest<{ user?: Caller }>().user;
+    // An API key got here through its scope, which the authentication guard already checked.
+    if (caller && (isApiKeyCaller(caller) || roles.includes(caller.role))) return true;
     throw new ForbiddenException(`This needs the role ${roles.join(' or ')}.`);
   }
 }
