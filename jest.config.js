@@ -35,7 +35,4 @@ module.exports = {
   ],
   // One database and one Redis: e2e files run one at a time.
   maxWorkers: 1,
-  // Some client (not yet found) keeps a handle open after the last app closes; without this
-  // jest waits forever after printing its results.
-  forceExit: true,
 };

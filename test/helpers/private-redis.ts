@@ -29,11 +29,17 @@ export class PrivateRedis {
     return redis;
   }
 
+  private get running(): boolean {
+    return !!this.process && this.process.exitCode === null && this.process.signalCode === null;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts the server unless it is already running; a second server would leak on the port. */
   async up(): Promise<void> {
+    if (this.running) return;
     this.process = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
