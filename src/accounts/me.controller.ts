@@ -6,23 +6,20 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { ActivityPageView } from './account-activity.dto';
 import { AccountActivityService } from './account-activity.service';
 import { UserView } from './user.dto';
-import { UsersService } from './users.service';
+import { toUserView } from './user.view';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
 @ApiProblems(401)
 @Controller('v1/me')
 export class MeController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly activity: AccountActivityService,
-  ) {}
+  constructor(private readonly activity: AccountActivityService) {}
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserView })
-  me(@CurrentUser() user: AuthUser): Promise<UserView> {
-    return this.users.get(user.id);
+  me(@CurrentUser() caller: AuthUser): UserView {
+    return toUserView(caller.user);
   }
 
   @Get('activity')

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import type { Role, UserStatus } from './role';
+import type { UserStatus } from './role';
 import { SessionEntity } from './session.entity';
+import { USER_COLUMNS, userFromRow, UserRow } from './user-row';
+import { UserEntity } from './user.entity';
 
 export interface ClientInfo {
   ip: string | null;
@@ -11,9 +13,7 @@ export interface ClientInfo {
 }
 
 export interface Principal {
-  id: string;
-  role: Role;
-  status: UserStatus;
+  user: UserEntity;
   sessionRevoked: boolean;
 }
 
@@ -105,18 +105,15 @@ export class SessionsRepository {
     );
   }
 
-  /** What an access token's subject and session are now: one indexed lookup per request. */
+  /** The access token's user and whether its session ended: one indexed lookup per request. */
   async findPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
-    const [row]: { id: string; role: Role; status: UserStatus; revoked: boolean }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.role, u.status, s.revoked_at IS NOT NULL AS revoked
-           FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.id = $1 AND u.id = $2`,
-        [sessionId, userId],
-      );
-    return row
-      ? { id: row.id, role: row.role, status: row.status, sessionRevoked: row.revoked }
-      : undefined;
+    const [row]: (UserRow & { session_revoked: boolean })[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, s.revoked_at IS NOT NULL AS session_revoked
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND u.id = $2`,
+      [sessionId, userId],
+    );
+    return row ? { user: userFromRow(row), sessionRevoked: row.session_revoked } : undefined;
   }
 
   async findSession(sessionId: string): Promise<SessionEntity | null> {

@@ -32,9 +32,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       throw new UnauthorizedException('The access token is not valid.');
     }
     const principal = await this.sessions.findPrincipal(claims.sub, claims.sid);
-    if (!principal || principal.sessionRevoked || principal.status !== 'active') {
+    if (!principal || principal.sessionRevoked || principal.user.status !== 'active') {
       throw new UnauthorizedException('The session has ended; sign in again.');
     }
-    return { id: principal.id, role: principal.role, sessionId: claims.sid };
+    const { user } = principal;
+    return { id: user.id, role: user.role, sessionId: claims.sid, user };
   }
 }

@@ -19,7 +19,6 @@ export function loggerOptions(config: AppConfig): Params {
       level: config.logLevel,
       genReqId: requestIdOf,
       base: { role: config.role },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
       autoLogging: { ignore: (request) => request.url === '/health/live' },
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({
