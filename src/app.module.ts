@@ -3,11 +3,14 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { StrictValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { GuidanceModule } from './guidance/guidance.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './logging/logger-options';
@@ -27,6 +30,9 @@ export class AppModule {
         JobsModule,
         AccountsModule,
         AuthModule,
+        IdempotencyModule,
+        GuidanceModule,
+        CasesModule,
         HealthModule,
         MetricsModule,
       ],

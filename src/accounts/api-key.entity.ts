@@ -38,7 +38,7 @@ export class ApiKeyEntity {
   @JoinColumn({ name: 'created_by' })
   creator?: UserEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })

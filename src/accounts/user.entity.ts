@@ -45,7 +45,7 @@ export class UserEntity {
   @Column({ name: 'shop_name', type: 'text', nullable: true })
   shopName!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { resolve } from 'node:path';
 import { Environment, ProcessRole } from './environment';
 
@@ -18,6 +19,7 @@ export interface AppConfig {
   jobs: { attempts: number; backoffMs: number; concurrency: number; outboxPollMs: number };
   metricsToken?: string;
   logLevel: string;
+  cases: { phoneDefaultRegion: CountryCode };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -52,5 +54,6 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
     },
     metricsToken: environment.METRICS_TOKEN,
     logLevel: environment.LOG_LEVEL,
+    cases: { phoneDefaultRegion: environment.PHONE_DEFAULT_REGION },
   };
 }

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { CountryCode, getCountries } from 'libphonenumber-js';
 import {
   IsBoolean,
   IsEmail,
@@ -134,6 +135,10 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Where a phone number without a country code is taken to be from (ISO 3166 alpha-2). */
+  @IsIn(getCountries(), { message: 'must be a two-letter country code such as CN' })
+  PHONE_DEFAULT_REGION: CountryCode = 'CN';
 }
 
 export class EnvironmentError extends Error {}

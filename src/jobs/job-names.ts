@@ -12,6 +12,9 @@ export enum JobName {
 export enum OutboxEvent {
   AccountRegistered = 'account.registered',
   AccountSignedIn = 'account.signed-in',
+  CaseCreated = 'case.created',
+  CaseUpdated = 'case.updated',
+  MessagePosted = 'message.posted',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -22,4 +25,8 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
 export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.AccountRegistered]: [JobName.RecordAccountActivity],
   [OutboxEvent.AccountSignedIn]: [JobName.RecordAccountActivity],
+  // Recorded for the cross-referencing and integration workers of the next issues.
+  [OutboxEvent.CaseCreated]: [],
+  [OutboxEvent.CaseUpdated]: [],
+  [OutboxEvent.MessagePosted]: [],
 };

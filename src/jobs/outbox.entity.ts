@@ -11,8 +11,9 @@ export class OutboxEntity {
   @Column({ name: 'event', type: 'text' })
   event!: string;
 
-  @Column({ name: 'job_name', type: 'text' })
-  jobName!: string;
+  /** Null for an event no job consumes yet: it is recorded, already dispatched. */
+  @Column({ name: 'job_name', type: 'text', nullable: true })
+  jobName!: string | null;
 
   @Column({ name: 'payload', type: 'jsonb' })
   payload!: JobData['payload'];

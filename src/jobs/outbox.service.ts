@@ -6,15 +6,27 @@ import { OutboxEntity } from './outbox.entity';
 
 @Injectable()
 export class OutboxService {
-  /** Records an event's jobs inside the caller's transaction; they run only if it commits. */
+  /**
+   * Records an event's jobs inside the caller's transaction; they run only if it commits. An event
+   * that no job consumes yet is still recorded, so every change leaves its outbox row.
+   */
   async publish(
     manager: EntityManager,
     event: OutboxEvent,
     payload: JobData['payload'],
   ): Promise<void> {
-    const rows = JOBS_OF_EVENT[event].map((jobName) =>
-      manager.create(OutboxEntity, { event, jobName, payload }),
-    );
-    if (rows.length > 0) await manager.insert(OutboxEntity, rows);
+    const jobs = JOBS_OF_EVENT[event];
+    const rows =
+      jobs.length > 0
+        ? jobs.map((jobName) => manager.create(OutboxEntity, { event, jobName, payload }))
+        : [
+            manager.create(OutboxEntity, {
+              event,
+              jobName: null,
+              payload,
+              dispatchedAt: new Date(),
+            }),
+          ];
+    await manager.insert(OutboxEntity, rows);
   }
 }

@@ -1,0 +1,56 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from '../accounts/user.entity';
+import { CaseEntity } from './case.entity';
+
+export const CASE_EVENT_KINDS = [
+  'case_created',
+  'message_posted',
+  'status_changed',
+  'withdrawn',
+  'note_added',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+export const EVENT_VISIBILITIES = ['seller', 'internal'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
+
+/** An append-only timeline entry: what happened to a case, who did it, who may see it. */
+@Entity({ name: 'case_events' })
+@Index('case_events_case_idx', ['caseId', 'occurredAt', 'id'])
+export class CaseEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: CaseEntity;
+
+  /** Null when the system did it (a job), not a person. */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: UserEntity;
+
+  @Column({ name: 'kind', type: 'text' })
+  kind!: CaseEventKind;
+
+  @Column({ name: 'visibility', type: 'text' })
+  visibility!: EventVisibility;
+
+  @Column({ name: 'data', type: 'jsonb', default: () => "'{}'" })
+  data!: Record<string, unknown>;
+
+  /** Millisecond precision so a keyset cursor (a JS Date) points at exactly this row. */
+  @Column({
+    name: 'occurred_at',
+    type: 'timestamptz',
+    precision: 3,
+    default: () => 'clock_timestamp()',
+  })
+  occurredAt!: Date;
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { KeysetCursor } from '../common/pagination/cursor';
+import { CaseMessageEntity } from './case-message.entity';
+
+export type NewCaseMessage = Pick<CaseMessageEntity, 'caseId' | 'authorId' | 'authorRole' | 'body'>;
+
+@Injectable()
+export class CaseMessagesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, message: NewCaseMessage): Promise<CaseMessageEntity> {
+    const [row]: { id: string }[] = (
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CaseMessageEntity)
+        .values(message)
+        .returning(['id'])
+        .execute()
+    ).raw;
+    return manager.findOneByOrFail(CaseMessageEntity, { id: row.id });
+  }
+
+  /** Oldest first, as a conversation reads; `limit + 1` rows for the next-page check. */
+  list(
+    caseId: string,
+    after: KeysetCursor | undefined,
+    limit: number,
+  ): Promise<CaseMessageEntity[]> {
+    const query = this.dataSource
+      .getRepository(CaseMessageEntity)
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.author', 'author')
+      .where('m.caseId = :caseId', { caseId })
+      .orderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit + 1);
+    if (after) query.andWhere('(m.createdAt, m.id) > (:at, :id)', after);
+    return query.getMany();
+  }
+}

@@ -1,0 +1,24 @@
+export const CASE_STATUSES = [
+  'open',
+  'in_review',
+  'awaiting_seller',
+  'escalated',
+  'resolved',
+  'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_OUTCOMES = ['upheld', 'rejected', 'duplicate'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** Where an extortion demand reached the seller. */
+export const DEMAND_CHANNELS = [
+  'qq',
+  'wechat',
+  'sms',
+  'phone_call',
+  'email',
+  'platform_chat',
+  'other',
+] as const;
+export type DemandChannel = (typeof DEMAND_CHANNELS)[number];

@@ -1,0 +1,73 @@
+import type { CaseEntity } from './case.entity';
+import type { StoredSighting } from './case-parties.repository';
+import type { CaseSummaryView, CaseView, IdentifierView, ReportedPartyView } from './case.view';
+import type { PaymentProvider } from './identifiers/identifier-kind';
+import type { Platform } from '../common/platform';
+
+export function toCaseSummaryView(kase: CaseEntity): CaseSummaryView {
+  return {
+    id: kase.id,
+    reference: kase.reference,
+    status: kase.status,
+    outcome: kase.outcome,
+    type: kase.type,
+    platform: kase.platform,
+    title: kase.title,
+    priority: kase.priority,
+    createdAt: kase.createdAt.toISOString(),
+    updatedAt: kase.updatedAt.toISOString(),
+  };
+}
+
+export function toIdentifierView(sighting: Omit<StoredSighting, 'partyId'>): IdentifierView {
+  const view: IdentifierView = {
+    kind: sighting.kind,
+    value: sighting.value,
+    display: sighting.display,
+  };
+  if (sighting.kind === 'platform_account') view.platform = sighting.scope as Platform;
+  if (sighting.kind === 'payment_account') view.provider = sighting.scope as PaymentProvider;
+  return view;
+}
+
+export function toCaseView(
+  kase: CaseEntity,
+  partyIds: string[],
+  sightings: StoredSighting[],
+): CaseView {
+  const reported: ReportedPartyView[] = partyIds.map((id) => ({
+    id,
+    identifiers: sightings.filter((s) => s.partyId === id).map(toIdentifierView),
+  }));
+  return {
+    ...toCaseSummaryView(kase),
+    description: kase.description,
+    incidentAt: kase.incidentAt?.toISOString() ?? null,
+    amountDemanded:
+      kase.amountDemanded && kase.currency
+        ? { amount: kase.amountDemanded, currency: kase.currency }
+        : null,
+    amountPaid:
+      kase.amountPaid && kase.currency
+        ? { amount: kase.amountPaid, currency: kase.currency }
+        : null,
+    demandChannel: kase.demandChannel,
+    payeeAccount:
+      kase.payeeProvider && kase.payeeAccount
+        ? {
+            provider: kase.payeeProvider,
+            value: kase.payeeAccount,
+            display: kase.payeeDisplay ?? kase.payeeAccount,
+          }
+        : null,
+    demandDeadline: kase.demandDeadline?.toISOString() ?? null,
+    orderIds: kase.orderIds,
+    reported,
+    evidence: [],
+  };
+}
+
+/** A strong validator that changes with every write to the case. */
+export function caseEtag(kase: CaseEntity): string {
+  return `"${kase.id}.${kase.version}"`;
+}

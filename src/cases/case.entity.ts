@@ -1,0 +1,104 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { UserEntity } from '../accounts/user.entity';
+import type { Platform } from '../common/platform';
+import type { PaymentProvider } from './identifiers/identifier-kind';
+import type { CaseOutcome, CaseStatus, DemandChannel } from './case-status';
+import type { CaseType } from './case-type';
+
+/** One complaint by one seller, with the extortion ledger when money was demanded. */
+@Entity({ name: 'cases' })
+@Index('cases_reference_key', ['reference'], { unique: true })
+@Index('cases_seller_created_idx', ['sellerId', 'createdAt', 'id'])
+@Index('cases_created_idx', ['createdAt', 'id'])
+@Check(
+  'cases_amounts_check',
+  `(amount_demanded IS NULL AND amount_paid IS NULL) OR currency IS NOT NULL`,
+)
+@Check('cases_amount_demanded_check', `amount_demanded > 0`)
+@Check('cases_amount_paid_check', `amount_paid >= 0`)
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'reference', type: 'text' })
+  reference!: string;
+
+  @Column({ name: 'seller_id', type: 'uuid' })
+  sellerId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'seller_id' })
+  seller?: UserEntity;
+
+  @Column({ name: 'type', type: 'text' })
+  type!: CaseType;
+
+  @Column({ name: 'platform', type: 'text' })
+  platform!: Platform;
+
+  @Column({ name: 'title', type: 'text' })
+  title!: string;
+
+  @Column({ name: 'description', type: 'text' })
+  description!: string;
+
+  @Column({ name: 'incident_at', type: 'timestamptz', nullable: true })
+  incidentAt!: Date | null;
+
+  @Column({ name: 'order_ids', type: 'text', array: true, default: () => "'{}'" })
+  orderIds!: string[];
+
+  @Column({ name: 'status', type: 'text', default: 'open' })
+  status!: CaseStatus;
+
+  @Column({ name: 'outcome', type: 'text', nullable: true })
+  outcome!: CaseOutcome | null;
+
+  @Column({ name: 'priority', type: 'integer', default: 0 })
+  priority!: number;
+
+  /** Exact decimals as the seller gave them (numeric keeps the scale); never a float. */
+  @Column({ name: 'amount_demanded', type: 'numeric', nullable: true })
+  amountDemanded!: string | null;
+
+  @Column({ name: 'amount_paid', type: 'numeric', nullable: true })
+  amountPaid!: string | null;
+
+  @Column({ name: 'currency', type: 'text', nullable: true })
+  currency!: string | null;
+
+  @Column({ name: 'demand_channel', type: 'text', nullable: true })
+  demandChannel!: DemandChannel | null;
+
+  @Column({ name: 'payee_provider', type: 'text', nullable: true })
+  payeeProvider!: PaymentProvider | null;
+
+  @Column({ name: 'payee_account', type: 'text', nullable: true })
+  payeeAccount!: string | null;
+
+  @Column({ name: 'payee_display', type: 'text', nullable: true })
+  payeeDisplay!: string | null;
+
+  @Column({ name: 'demand_deadline', type: 'timestamptz', nullable: true })
+  demandDeadline!: Date | null;
+
+  /** Bumped on every change; the ETag of the case. */
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PLATFORMS, Platform } from '../common/platform';
+import { PlatformGuidanceView } from '../guidance/guidance.view';
+import {
+  CASE_EVENT_KINDS,
+  CaseEventKind,
+  EVENT_VISIBILITIES,
+  EventVisibility,
+} from './case-event.entity';
+import {
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  CaseOutcome,
+  CaseStatus,
+  DEMAND_CHANNELS,
+  DemandChannel,
+} from './case-status';
+import { CASE_TYPES, CaseType } from './case-type';
+import { MoneyDto } from './case.dto';
+import {
+  IDENTIFIER_KINDS,
+  IdentifierKind,
+  PAYMENT_PROVIDERS,
+  PaymentProvider,
+} from './identifiers/identifier-kind';
+
+export class IdentifierView {
+  @ApiProperty({ enum: IDENTIFIER_KINDS }) kind!: IdentifierKind;
+  @ApiProperty({ description: 'Canonical: E.164 phones, lower-case emails and WeChat IDs ...' })
+  value!: string;
+  @ApiProperty({ description: 'What the seller typed' }) display!: string;
+  @ApiPropertyOptional({ enum: PLATFORMS }) platform?: Platform;
+  @ApiPropertyOptional({ enum: PAYMENT_PROVIDERS }) provider?: PaymentProvider;
+}
+
+export class ReportedPartyView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: [IdentifierView] }) identifiers!: IdentifierView[];
+}
+
+export class PayeeAccountView {
+  @ApiProperty({ enum: PAYMENT_PROVIDERS }) provider!: PaymentProvider;
+  @ApiProperty() value!: string;
+  @ApiProperty() display!: string;
+}
+
+export class EvidenceSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() status!: string;
+}
+
+export class CaseSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'BW-7K3D9Q' }) reference!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ enum: CASE_OUTCOMES, nullable: true }) outcome!: CaseOutcome | null;
+  @ApiProperty({ enum: CASE_TYPES }) type!: CaseType;
+  @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
+  @ApiProperty() title!: string;
+  @ApiProperty() priority!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CaseView extends CaseSummaryView {
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) incidentAt!: string | null;
+  @ApiProperty({ type: MoneyDto, nullable: true }) amountDemanded!: MoneyDto | null;
+  @ApiProperty({ type: MoneyDto, nullable: true }) amountPaid!: MoneyDto | null;
+  @ApiProperty({ enum: DEMAND_CHANNELS, nullable: true }) demandChannel!: DemandChannel | null;
+  @ApiProperty({ type: PayeeAccountView, nullable: true }) payeeAccount!: PayeeAccountView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  demandDeadline!: string | null;
+  @ApiProperty({ type: [String] }) orderIds!: string[];
+  @ApiProperty({ type: [ReportedPartyView] }) reported!: ReportedPartyView[];
+  @ApiProperty({ type: [EvidenceSummaryView] }) evidence!: EvidenceSummaryView[];
+}
+
+export class CreatedCaseView extends CaseView {
+  @ApiProperty({
+    type: PlatformGuidanceView,
+    description: 'What to capture now, for this platform',
+  })
+  guidance!: PlatformGuidanceView;
+}
+
+export class CasePageView {
+  @ApiProperty({ type: [CaseSummaryView] }) items!: CaseSummaryView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class CaseStatusView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ enum: CASE_OUTCOMES, nullable: true }) outcome!: CaseOutcome | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class AuthorView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class MessageView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ type: AuthorView }) author!: AuthorView;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class MessagePageView {
+  @ApiProperty({ type: [MessageView] }) items!: MessageView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class CaseEventView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CASE_EVENT_KINDS }) kind!: CaseEventKind;
+  @ApiProperty({ enum: EVENT_VISIBILITIES }) visibility!: EventVisibility;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: Object }) data!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class CaseEventPageView {
+  @ApiProperty({ type: [CaseEventView] }) items!: CaseEventView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

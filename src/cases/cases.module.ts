@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { GuidanceModule } from '../guidance/guidance.module';
+import { CaseConversationController } from './case-conversation.controller';
+import { CaseConversationService } from './case-conversation.service';
+import { CaseEventsRepository } from './case-events.repository';
+import { CaseMessagesRepository } from './case-messages.repository';
+import { CasePartiesRepository } from './case-parties.repository';
+import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+
+@Module({
+  imports: [GuidanceModule],
+  controllers: [CasesController, CaseConversationController],
+  providers: [
+    CasesService,
+    CaseConversationService,
+    CasesRepository,
+    CasePartiesRepository,
+    CaseEventsRepository,
+    CaseMessagesRepository,
+  ],
+  exports: [CasesService],
+})
+export class CasesModule {}

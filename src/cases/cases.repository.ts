@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { KeysetCursor } from '../common/pagination/cursor';
+import { CaseEntity } from './case.entity';
+import { CaseStatus } from './case-status';
+import { CaseType } from './case-type';
+import { newCaseReference } from './case-reference';
+
+export type NewCase = Omit<
+  CaseEntity,
+  'id' | 'reference' | 'status' | 'outcome' | 'priority' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+export interface CaseFilter {
+  sellerId?: string;
+  status?: CaseStatus;
+  type?: CaseType;
+  text?: string;
+  after?: KeysetCursor;
+  limit: number;
+}
+
+const REFERENCE_ATTEMPTS = 5;
+
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the case under a fresh reference, drawing another on the rare collision. */
+  async insert(manager: EntityManager, row: NewCase): Promise<CaseEntity> {
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CaseEntity)
+        .values({ ...row, reference: newCaseReference() })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const [inserted] = result.raw as { id: string }[];
+      if (inserted) return manager.findOneByOrFail(CaseEntity, { id: inserted.id });
+    }
+    throw new Error(`No free case reference after ${REFERENCE_ATTEMPTS} attempts`);
+  }
+
+  findById(id: string, manager = this.dataSource.manager): Promise<CaseEntity | null> {
+    return manager.findOneBy(CaseEntity, { id });
+  }
+
+  findByReference(reference: string): Promise<CaseEntity | null> {
+    return this.dataSource.manager.findOneBy(CaseEntity, { reference });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<CaseEntity | null> {
+    return manager.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Runs `work` in a transaction holding the case's row lock, so changes to it serialise. */
+  lockAndRun<T>(
+    id: string,
+    work: (manager: EntityManager, locked: CaseEntity) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) =>
+      work(manager, await this.lockOrFail(manager, id)),
+    );
+  }
+
+  async lockOrFail(manager: EntityManager, id: string): Promise<CaseEntity> {
+    const locked = await this.lockById(manager, id);
+    if (!locked) throw new Error(`Case ${id} vanished`);
+    return locked;
+  }
+
+  /** Saves a change and bumps the version that the ETag is made of. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<CaseEntity, 'status' | 'outcome' | 'priority'>>,
+  ): Promise<CaseEntity> {
+    await manager
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+    return manager.findOneByOrFail(CaseEntity, { id });
+  }
+
+  /** Newest first, `limit + 1` rows so the caller knows whether a next page exists. */
+  list(filter: CaseFilter): Promise<CaseEntity[]> {
+    const query = this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.sellerId) query.andWhere('c.sellerId = :sellerId', { sellerId: filter.sellerId });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.type) query.andWhere('c.type = :type', { type: filter.type });
+    if (filter.text) {
+      const pattern = `%${filter.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('c.title ILIKE :pattern', { pattern })
+            .orWhere('c.description ILIKE :pattern', { pattern })
+            .orWhere('c.reference ILIKE :pattern', { pattern }),
+        ),
+      );
+    }
+    if (filter.after) query.andWhere('(c.createdAt, c.id) < (:at, :id)', filter.after);
+    return query.getMany();
+  }
+}

@@ -1,0 +1,227 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Caller } from '../auth/api-key-caller';
+import { isApiKeyCaller } from '../auth/api-key-caller';
+import type { AuthUser } from '../auth/auth-user';
+import { toPage } from '../common/pagination/cursor';
+import { requireCursor } from '../common/pagination/page-cursor';
+import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
+import { ProblemException } from '../common/problem/problem.exception';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GuidanceService } from '../guidance/guidance.service';
+import { OutboxEvent } from '../jobs/job-names';
+import { OutboxService } from '../jobs/outbox.service';
+import { canSeeCase } from './case-access';
+import { CaseListQueryDto } from './case-body.dto';
+import { CaseEventsRepository } from './case-events.repository';
+import { normalizeCaseInput, NormalizedCase } from './case-input';
+import { CasePartiesRepository, NewSighting } from './case-parties.repository';
+import { parseCaseReference } from './case-reference';
+import { canWithdraw } from './case-state-machine';
+import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
+import { CreateCaseDto } from './case.dto';
+import { CaseEntity } from './case.entity';
+import { CasePageView, CaseStatusView, CaseView, CreatedCaseView } from './case.view';
+import { CasesRepository } from './cases.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type FieldRenamer = (field: string) => string;
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesRepository,
+    private readonly parties: CasePartiesRepository,
+    private readonly events: CaseEventsRepository,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
+    private readonly guidance: GuidanceService,
+  ) {}
+
+  /**
+   * Files a case: the row, its parties and sightings, its first event and its outbox row commit
+   * together. `renameField` maps error fields back to the names the client sent (form fields).
+   */
+  async create(
+    seller: AuthUser,
+    dto: CreateCaseDto,
+    idempotencyKey: string | undefined,
+    renameField: FieldRenamer = (field) => field,
+  ): Promise<Outcome<CreatedCaseView>> {
+    const input = normalizeCaseInput(dto, {
+      now: new Date(),
+      defaultRegion: this.config.cases.phoneDefaultRegion,
+    });
+    if (!input.ok) {
+      throw new ProblemException(
+        422,
+        'Some fields cannot be accepted; see errors.',
+        input.errors.map((error) => ({ ...error, field: renameField(error.field) })),
+      );
+    }
+    return this.idempotency.run(
+      { owner: seller.id, key: idempotencyKey, operation: 'POST /v1/cases', payload: dto },
+      201,
+      (manager) => this.insertCase(manager, seller, input.value),
+    );
+  }
+
+  private async insertCase(
+    manager: EntityManager,
+    seller: AuthUser,
+    input: NormalizedCase,
+  ): Promise<CreatedCaseView> {
+    const kase = await this.cases.insert(manager, {
+      sellerId: seller.id,
+      type: input.type,
+      platform: input.platform,
+      title: input.title,
+      description: input.description,
+      incidentAt: input.incidentAt,
+      orderIds: input.orderIds.map((identifier) => identifier.value),
+      amountDemanded: input.amountDemanded?.amount ?? null,
+      amountPaid: input.amountPaid?.amount ?? null,
+      currency: input.amountDemanded?.currency ?? input.amountPaid?.currency ?? null,
+      demandChannel: input.demandChannel,
+      payeeProvider: input.payeeAccount
+        ? (input.payeeAccount.scope as CaseEntity['payeeProvider'])
+        : null,
+      payeeAccount: input.payeeAccount?.value ?? null,
+      payeeDisplay: input.payeeAccount?.display ?? null,
+      demandDeadline: input.demandDeadline,
+    });
+    const partyIds = await this.parties.insertParties(manager, kase.id, input.reported.length);
+    const sightings: NewSighting[] = [
+      ...input.reported.flatMap((party, index) =>
+        party.identifiers.map((identifier) => ({
+          partyId: partyIds[index],
+          identifier,
+          source: 'seller' as const,
+        })),
+      ),
+      ...input.orderIds.map((identifier) => ({
+        partyId: null,
+        identifier,
+        source: 'seller' as const,
+      })),
+      ...(input.payeeAccount
+        ? [{ partyId: null, identifier: input.payeeAccount, source: 'seller' as const }]
+        : []),
+    ];
+    await this.parties.insertSightings(manager, kase.id, sightings);
+    await this.events.append(manager, {
+      caseId: kase.id,
+      actorId: seller.id,
+      kind: 'case_created',
+      visibility: 'seller',
+      data: { reference: kase.reference, type: kase.type },
+    });
+    await this.outbox.publish(manager, OutboxEvent.CaseCreated, {
+      caseId: kase.id,
+      sellerId: seller.id,
+    });
+    const stored = sightings.map((sighting) => ({
+      partyId: sighting.partyId,
+      kind: sighting.identifier.kind,
+      scope: sighting.identifier.scope,
+      value: sighting.identifier.value,
+      display: sighting.identifier.display,
+    }));
+    return {
+      ...toCaseView(kase, partyIds, stored),
+      guidance: this.guidance.forPlatform(kase.platform, kase.type),
+    };
+  }
+
+  async list(caller: AuthUser, query: CaseListQueryDto): Promise<CasePageView> {
+    const rows = await this.cases.list({
+      sellerId: caller.role === 'seller' ? caller.id : undefined,
+      status: query.status,
+      type: query.type,
+      text: query.q,
+      after: requireCursor(query.cursor),
+      limit: query.limit,
+    });
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ at: row.createdAt, id: row.id }),
+      toCaseSummaryView,
+    );
+  }
+
+  async get(caller: AuthUser, idOrReference: string): Promise<{ view: CaseView; etag: string }> {
+    const kase = await this.requireVisible(caller, idOrReference);
+    return { view: await this.viewOf(kase), etag: caseEtag(kase) };
+  }
+
+  /** The status an integration polls: API keys with cases:read, the owner, moderators. */
+  async status(
+    caller: Caller,
+    idOrReference: string,
+  ): Promise<{ view: CaseStatusView; etag: string }> {
+    const kase = await this.findByIdOrReference(idOrReference);
+    if (!kase || (!isApiKeyCaller(caller) && !canSeeCase(caller, kase))) throw caseNotFound();
+    return {
+      view: {
+        id: kase.id,
+        reference: kase.reference,
+        status: kase.status,
+        outcome: kase.outcome,
+        updatedAt: kase.updatedAt.toISOString(),
+      },
+      etag: caseEtag(kase),
+    };
+  }
+
+  /** The seller takes the case back; allowed until it is resolved. */
+  async withdraw(seller: AuthUser, idOrReference: string): Promise<CaseView> {
+    const found = await this.requireVisible(seller, idOrReference);
+    if (found.sellerId !== seller.id) {
+      throw new ProblemException(403, 'Only the seller who filed a case can withdraw it.');
+    }
+    const kase = await this.cases.lockAndRun(found.id, async (manager, locked) => {
+      if (!canWithdraw(locked.status)) {
+        throw new ProblemException(409, `A case that is ${locked.status} cannot be withdrawn.`);
+      }
+      const updated = await this.cases.update(manager, locked.id, { status: 'withdrawn' });
+      await this.events.append(manager, {
+        caseId: locked.id,
+        actorId: seller.id,
+        kind: 'withdrawn',
+        visibility: 'seller',
+        data: { from: locked.status },
+      });
+      await this.outbox.publish(manager, OutboxEvent.CaseUpdated, {
+        caseId: locked.id,
+        status: 'withdrawn',
+      });
+      return updated;
+    });
+    return this.viewOf(kase);
+  }
+
+  /** The case if the caller may see it; 404 otherwise, so references cannot be probed. */
+  async requireVisible(caller: AuthUser, idOrReference: string): Promise<CaseEntity> {
+    const kase = await this.findByIdOrReference(idOrReference);
+    if (!kase || !canSeeCase(caller, kase)) throw caseNotFound();
+    return kase;
+  }
+
+  private async findByIdOrReference(idOrReference: string): Promise<CaseEntity | null> {
+    if (UUID.test(idOrReference)) return this.cases.findById(idOrReference.toLowerCase());
+    const reference = parseCaseReference(idOrReference);
+    return reference ? this.cases.findByReference(reference) : null;
+  }
+
+  private async viewOf(kase: CaseEntity): Promise<CaseView> {
+    const { partyIds, sightings } = await this.parties.findOfCase(kase.id);
+    return toCaseView(kase, partyIds, sightings);
+  }
+}
+
+export function caseNotFound(): NotFoundException {
+  return new NotFoundException('No such case.');
+}
