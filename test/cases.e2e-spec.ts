@@ -285,6 +285,45 @@ describe('seller cases', () => {
     expectProblem(await request(t.http).get(`/v1/cases/${kase.id}`), 401);
   });
 
+  it('keeps filing to sellers and every case route to signed-in callers', async () => {
+    expectProblem(
+      await request(t.http).post('/v1/cases').set(bearer(moderator)).send(extortionCase()),
+      403,
+    );
+    expectProblem(await request(t.http).post('/v1/cases').send(extortionCase()), 401);
+    const kase = await fileCase(t, seller);
+    for (const path of [
+      '/v1/cases',
+      `/v1/cases/${kase.id}`,
+      `/v1/cases/${kase.id}/messages`,
+      `/v1/cases/${kase.id}/timeline`,
+      `/v1/cases/${kase.id}/status`,
+    ]) {
+      expectProblem(await request(t.http).get(path), 401);
+    }
+    for (const path of ['messages', 'notes', 'withdraw']) {
+      expectProblem(
+        await request(t.http).post(`/v1/cases/${kase.id}/${path}`).send({ body: 'x' }),
+        401,
+      );
+    }
+  });
+
+  it('shows moderators every seller’s cases', async () => {
+    const mine = await fileCase(t, seller, { title: 'Seen by staff' });
+    const theirs = await fileCase(t, otherSeller, { title: 'Seen by staff' });
+    const list = await request(t.http)
+      .get('/v1/cases?q=Seen%20by%20staff')
+      .set(bearer(moderator))
+      .expect(200);
+    expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([theirs.id, mine.id]);
+    const own = await request(t.http)
+      .get('/v1/cases?q=Seen%20by%20staff')
+      .set(bearer(seller))
+      .expect(200);
+    expect(own.body.items.map((item: { id: string }) => item.id)).toEqual([mine.id]);
+  });
+
   it('lets the seller withdraw an unresolved case once, and never a resolved one', async () => {
     const kase = await fileCase(t, seller);
     expectProblem(
