@@ -219,6 +219,27 @@ describe('seller cases', () => {
     expect(await countCases()).toBe(before);
   });
 
+  it('refuses a form with too many fields with 413', async () => {
+    let form = request(t.http).post('/v1/cases').set(bearer(seller)).field('type', 'other');
+    for (let i = 0; i < 250; i += 1) form = form.field('qq', String(10000 + i));
+    expectProblem(await form, 413);
+  });
+
+  it('refuses a file in the filing form until the evidence locker takes them', async () => {
+    const before = await countCases();
+    expectProblem(
+      await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .field('type', 'other')
+        .field('platform', 'jd')
+        .field('title', 'With a file')
+        .attach('files', Buffer.from('hello'), 'note.txt'),
+      400,
+    );
+    expect(await countCases()).toBe(before);
+  });
+
   it('refuses a body that is neither JSON nor a form with 415', async () => {
     expectProblem(
       await request(t.http).post('/v1/cases').set(bearer(seller)).type('text/plain').send('hi'),

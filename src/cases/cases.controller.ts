@@ -9,7 +9,6 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { NoFilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -29,6 +28,7 @@ import {
   IdempotencyKey,
   IDEMPOTENCY_HEADER,
 } from '../common/idempotency/idempotency-key.decorator';
+import { FormFieldsInterceptor } from '../common/http/form-fields.interceptor';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { CaseListQueryDto } from './case-body.dto';
 import { readCaseFiling } from './case-filing';
@@ -36,6 +36,9 @@ import { applyOutcome } from './case-response';
 import { CreateCaseDto } from './case.dto';
 import { CasePageView, CaseStatusView, CaseView, CreatedCaseView } from './case.view';
 import { CasesService } from './cases.service';
+
+/** A form field holds at most a 10,000-character description in UTF-8 Chinese, 3 bytes a character. */
+const CASE_FORM_LIMITS = { fields: 200, parts: 200, fieldSize: 64 * 1024, fieldNameSize: 100 };
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -46,7 +49,7 @@ export class CasesController {
 
   @Post()
   @Roles('seller')
-  @UseInterceptors(NoFilesInterceptor())
+  @UseInterceptors(FormFieldsInterceptor(CASE_FORM_LIMITS))
   @ApiOperation({
     summary: 'File a complaint, as JSON or as a plain HTML form',
     description:
