@@ -240,6 +240,16 @@ describe('seller cases', () => {
     expect(await countCases()).toBe(before);
   });
 
+  it('refuses an oversized JSON body with 413', async () => {
+    expectProblem(
+      await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .send(extortionCase({ description: 'x'.repeat(200_000) })),
+      413,
+    );
+  });
+
   it('refuses a body that is neither JSON nor a form with 415', async () => {
     expectProblem(
       await request(t.http).post('/v1/cases').set(bearer(seller)).type('text/plain').send('hi'),
