@@ -86,18 +86,18 @@ describe('API keys for integrations', () => {
   });
 
   it.each([
-    [{ name: '', scopes: ['cases:read'] }, ['name']],
-    [{ name: 'x', scopes: [] }, ['scopes']],
-    [{ name: 'x', scopes: ['cases:write'] }, ['scopes']],
-    [{ name: 'x', scopes: 'cases:read' }, ['scopes']],
-    [{ name: 'x', scopes: ['cases:read', 'cases:read'] }, ['scopes']],
-    [{ name: 'x'.repeat(101), scopes: ['cases:read'] }, ['name']],
-    [{ name: 'x', scopes: ['cases:read'], admin: true }, ['admin']],
-  ])('refuses %j naming %j and stores nothing', async (body, fields) => {
+    [{ name: '', scopes: ['cases:read'] }, 400, ['name']],
+    [{ name: 'x', scopes: [] }, 400, ['scopes']],
+    [{ name: 'x', scopes: ['cases:write'] }, 400, ['scopes']],
+    [{ name: 'x', scopes: 'cases:read' }, 400, ['scopes']],
+    [{ name: 'x', scopes: ['cases:read', 'cases:read'] }, 400, ['scopes']],
+    [{ name: 'x'.repeat(101), scopes: ['cases:read'] }, 422, ['name']],
+    [{ name: 'x', scopes: ['cases:read'], admin: true }, 400, ['admin']],
+  ])('refuses %j with %d naming %j and stores nothing', async (body, status, fields) => {
     const [{ count: before }] = await t.db.query('SELECT count(*)::int AS count FROM api_keys');
     const problem = expectProblem(
       await request(t.http).post('/v1/api-keys').set(bearer(admin)).send(body),
-      400,
+      status,
     );
     expect([...new Set(fieldsOf(problem))]).toEqual(fields);
     const [{ count: after }] = await t.db.query('SELECT count(*)::int AS count FROM api_keys');

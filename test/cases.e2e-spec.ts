@@ -155,7 +155,56 @@ describe('seller cases', () => {
     ['a wrong type', { title: 42 }, 400, ['title']],
     ['a missing title', { title: undefined }, 400, ['title']],
     ['an unknown field', { secret: 1 }, 400, ['secret']],
-    ['an over-long title', { title: 'x'.repeat(201) }, 400, ['title']],
+    ['an over-long title', { title: 'x'.repeat(201) }, 422, ['title']],
+    ['an over-long description', { description: 'x'.repeat(10_001) }, 422, ['description']],
+    [
+      'eleven reported parties',
+      {
+        reported: Array.from({ length: 11 }, () => ({
+          identifiers: [{ kind: 'qq', value: '12345' }],
+        })),
+      },
+      422,
+      ['reported'],
+    ],
+    [
+      'a currency code too long',
+      { amountDemanded: { amount: '5', currency: 'CNYY' } },
+      422,
+      ['amountDemanded.currency'],
+    ],
+    [
+      'a zero amount demanded',
+      { amountDemanded: { amount: '0', currency: 'CNY' } },
+      422,
+      ['amountDemanded.amount'],
+    ],
+    [
+      'a paid amount in another currency',
+      { amountPaid: { amount: '5', currency: 'USD' } },
+      422,
+      ['amountPaid.currency'],
+    ],
+    [
+      'an incident time without an offset',
+      { incidentAt: '2026-11-18T09:30:00' },
+      400,
+      ['incidentAt'],
+    ],
+    ['an impossible date', { incidentAt: '2026-02-30T09:30:00Z' }, 400, ['incidentAt']],
+    ['a week date', { incidentAt: '2026-W47' }, 400, ['incidentAt']],
+    [
+      'an unknown nested field',
+      { amountDemanded: { amount: '5', currency: 'CNY', tip: 1 } },
+      400,
+      ['amountDemanded.tip'],
+    ],
+    [
+      'a payment account without its provider',
+      { reported: [{ identifiers: [{ kind: 'payment_account', value: 'a@b.com' }] }] },
+      422,
+      ['reported[0].identifiers[0].provider'],
+    ],
     ['an unknown case type', { type: 'fraud' }, 400, ['type']],
     [
       'a thousand identifiers in one party',
@@ -169,7 +218,7 @@ describe('seller cases', () => {
           },
         ],
       },
-      400,
+      422,
       ['reported[0].identifiers'],
     ],
     [

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
-import { toPage } from '../common/pagination/cursor';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
-import { requireCursor } from '../common/pagination/page-cursor';
+import { requireSequenceCursor, toSequencePage } from '../common/pagination/sequence-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
 import { OutboxEvent } from '../jobs/job-names';
 import { OutboxService } from '../jobs/outbox.service';
@@ -57,12 +56,13 @@ export class CaseConversationService {
     query: ListQueryDto,
   ): Promise<MessagePageView> {
     const kase = await this.cases.requireVisible(caller, idOrReference);
-    const rows = await this.messages.list(kase.id, requireCursor(query.cursor), query.limit);
-    return toPage(
-      rows,
+    const rows = await this.messages.list(
+      kase.id,
+      requireSequenceCursor(query.cursor),
       query.limit,
-      (row) => ({ at: row.createdAt, id: row.id }),
-      (row) => toMessageView(row, row.author?.displayName ?? ''),
+    );
+    return toSequencePage(rows, query.limit, (row) =>
+      toMessageView(row, row.author?.displayName ?? ''),
     );
   }
 
@@ -106,8 +106,9 @@ export class CaseConversationService {
         const nextStatus = isStaff(caller)
           ? locked.status
           : statusAfterSellerMessage(locked.status);
+        // Even without a status change the case changed: a new version, so its ETag moves on.
+        await this.caseRows.update(manager, locked.id, { status: nextStatus });
         if (nextStatus !== locked.status) {
-          await this.caseRows.update(manager, locked.id, { status: nextStatus });
           await this.events.append(manager, {
             caseId: locked.id,
             actorId: caller.id,
@@ -144,6 +145,10 @@ export class CaseConversationService {
         visibility: 'internal',
         data: { body: dto.body },
       });
+      await this.outbox.publish(manager, OutboxEvent.NoteAdded, {
+        caseId: locked.id,
+        eventId: event.id,
+      });
       return toEventView(event);
     });
   }
@@ -157,9 +162,9 @@ export class CaseConversationService {
     const rows = await this.events.list(
       kase.id,
       isStaff(caller) ? ['seller', 'internal'] : ['seller'],
-      requireCursor(query.cursor),
+      requireSequenceCursor(query.cursor),
       query.limit,
     );
-    return toPage(rows, query.limit, (row) => ({ at: row.occurredAt, id: row.id }), toEventView);
+    return toSequencePage(rows, query.limit, toEventView);
   }
 }

@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
 import { CaseEntity } from './case.entity';
 
@@ -16,10 +24,15 @@ export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /** An append-only timeline entry: what happened to a case, who did it, who may see it. */
 @Entity({ name: 'case_events' })
-@Index('case_events_case_idx', ['caseId', 'occurredAt', 'id'])
+@Index('case_events_case_idx', ['caseId', 'seq'])
 export class CaseEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** The order entries were written in, also within one transaction; lists page on it. */
+  @Column({ name: 'seq', type: 'bigint' })
+  @Generated('increment')
+  seq!: string;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
@@ -45,7 +58,6 @@ export class CaseEventEntity {
   @Column({ name: 'data', type: 'jsonb', default: () => "'{}'" })
   data!: Record<string, unknown>;
 
-  /** Millisecond precision so a keyset cursor (a JS Date) points at exactly this row. */
   @Column({
     name: 'occurred_at',
     type: 'timestamptz',

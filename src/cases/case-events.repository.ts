@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { KeysetCursor } from '../common/pagination/cursor';
 import { CaseEventEntity, CaseEventKind, EventVisibility } from './case-event.entity';
 
 export interface NewCaseEvent {
@@ -24,7 +23,7 @@ export class CaseEventsRepository {
   list(
     caseId: string,
     visibilities: EventVisibility[],
-    after: KeysetCursor | undefined,
+    afterSeq: string | undefined,
     limit: number,
   ): Promise<CaseEventEntity[]> {
     const query = this.dataSource
@@ -32,10 +31,9 @@ export class CaseEventsRepository {
       .createQueryBuilder('e')
       .where('e.caseId = :caseId', { caseId })
       .andWhere('e.visibility IN (:...visibilities)', { visibilities })
-      .orderBy('e.occurredAt', 'ASC')
-      .addOrderBy('e.id', 'ASC')
+      .orderBy('e.seq', 'ASC')
       .limit(limit + 1);
-    if (after) query.andWhere('(e.occurredAt, e.id) > (:at, :id)', after);
+    if (afterSeq) query.andWhere('e.seq > :afterSeq', { afterSeq });
     return query.getMany();
   }
 }

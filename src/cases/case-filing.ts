@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { ProblemException, ValidationProblem } from '../common/problem/problem.exception';
 import { StrictValidationPipe } from '../common/validation/validation.pipe';
-import { caseFromForm } from './case-form';
+import { caseFromForm, CaseFormOptions } from './case-form';
 import { CreateCaseDto } from './case.dto';
 import type { FieldRenamer } from './cases.service';
 
@@ -16,7 +16,10 @@ export interface CaseFiling {
  * A filing from a JSON body or from a plain HTML form (multipart or urlencoded). Both run the same
  * DTO validation; a form's errors name its own fields.
  */
-export async function readCaseFiling(request: Request): Promise<CaseFiling> {
+export async function readCaseFiling(
+  request: Request,
+  formOptions: CaseFormOptions,
+): Promise<CaseFiling> {
   if (request.is('application/json')) {
     const dto = (await validation.transform(request.body, {
       type: 'body',
@@ -25,7 +28,7 @@ export async function readCaseFiling(request: Request): Promise<CaseFiling> {
     return { dto, renameField: (field) => field };
   }
   if (request.is('multipart/form-data') || request.is('application/x-www-form-urlencoded')) {
-    const parsed = caseFromForm((request.body ?? {}) as Record<string, unknown>);
+    const parsed = caseFromForm((request.body ?? {}) as Record<string, unknown>, formOptions);
     if (!parsed.ok) throw new ValidationProblem(parsed.errors);
     const { body, renameField } = parsed.form;
     try {

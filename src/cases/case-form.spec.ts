@@ -1,15 +1,34 @@
 import { caseFromForm, CaseForm } from './case-form';
 
 const BASE = { type: 'extortion', platform: 'taobao', title: 'Buyer wants 50 yuan' };
+const OPTIONS = { localUtcOffset: '+08:00' };
 
 /** The form, for a test that expects the fields to be accepted. */
 function accepted(fields: Record<string, unknown>): CaseForm {
-  const result = caseFromForm(fields);
+  const result = caseFromForm(fields, OPTIONS);
   if (!result.ok) throw new Error(`expected the form to be accepted: ${JSON.stringify(result)}`);
   return result.form;
 }
 
 describe('caseFromForm', () => {
+  it('reads a datetime-local time in the configured offset and keeps an explicit one', () => {
+    const result = caseFromForm(
+      { ...BASE, incidentAt: '2026-11-18T09:30', demandDeadline: '2026-11-19T12:00:00Z' },
+      OPTIONS,
+    );
+    expect(result.ok && result.form.body).toEqual(
+      expect.objectContaining({
+        incidentAt: '2026-11-18T09:30+08:00',
+        demandDeadline: '2026-11-19T12:00:00Z',
+      }),
+    );
+  });
+
+  it.each(['constructor', 'toString', '__proto__'])('refuses the inherited name %s', (name) => {
+    const result = caseFromForm({ ...BASE, [name]: 'x' }, OPTIONS);
+    expect(result.ok).toBe(false);
+  });
+
   it('turns the scalar fields into the JSON filing', () => {
     const { body } = accepted({
       ...BASE,
@@ -117,12 +136,12 @@ describe('caseFromForm', () => {
         [{ field: 'description', message: 'must be plain text' }],
       ],
     ])('%s', (_name, extra, errors) => {
-      expect(caseFromForm({ ...BASE, ...extra })).toEqual({ ok: false, errors });
+      expect(caseFromForm({ ...BASE, ...extra }, OPTIONS)).toEqual({ ok: false, errors });
     });
 
     it('reports every bad field at once, in the order they came', () => {
       expect(
-        caseFromForm({ ...BASE, secret: 'x', title: ['a', 'b'], qq: [{ nested: 1 }] }),
+        caseFromForm({ ...BASE, secret: 'x', title: ['a', 'b'], qq: [{ nested: 1 }] }, OPTIONS),
       ).toEqual({
         ok: false,
         errors: [

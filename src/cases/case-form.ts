@@ -47,6 +47,14 @@ export interface CaseForm {
   renameField: (field: string) => string;
 }
 
+export interface CaseFormOptions {
+  /** The UTC offset of a time typed into a datetime-local input, which sends none. */
+  localUtcOffset: string;
+}
+
+/** What a browser's datetime-local input sends: a wall-clock time without an offset. */
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
 export type CaseFormResult = { ok: true; form: CaseForm } | { ok: false; errors: FieldError[] };
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
@@ -55,7 +63,10 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [v
  * Turns the flat fields of a form (multipart or urlencoded) into the JSON filing. Empty inputs
  * count as not filled in, as a browser sends every field of the form.
  */
-export function caseFromForm(fields: Record<string, unknown>): CaseFormResult {
+export function caseFromForm(
+  fields: Record<string, unknown>,
+  options: CaseFormOptions,
+): CaseFormResult {
   const errors: FieldError[] = [];
   const single: Record<string, string> = {};
   const repeated: Record<string, string[]> = {};
@@ -69,7 +80,7 @@ export function caseFromForm(fields: Record<string, unknown>): CaseFormResult {
     if ((SINGLE_FIELDS as readonly string[]).includes(name)) {
       if (filled.length > 1) errors.push({ field: name, message: 'must be given once' });
       else if (filled.length === 1) single[name] = filled[0];
-    } else if (name in PARTY_FIELDS || name === 'orderId') {
+    } else if (Object.hasOwn(PARTY_FIELDS, name) || name === 'orderId') {
       if (filled.length > 0) repeated[name] = filled;
     } else {
       errors.push({ field: name, message: 'is not a field of this form' });
@@ -78,16 +89,14 @@ export function caseFromForm(fields: Record<string, unknown>): CaseFormResult {
   if (errors.length > 0) return { ok: false, errors };
 
   const body: Record<string, unknown> = {};
-  for (const name of [
-    'type',
-    'platform',
-    'title',
-    'description',
-    'incidentAt',
-    'demandChannel',
-    'demandDeadline',
-  ]) {
+  for (const name of ['type', 'platform', 'title', 'description', 'demandChannel']) {
     if (single[name] !== undefined) body[name] = single[name];
+  }
+  for (const name of ['incidentAt', 'demandDeadline']) {
+    const value = single[name]?.trim();
+    if (value !== undefined) {
+      body[name] = LOCAL_TIME.test(value) ? `${value}${options.localUtcOffset}` : value;
+    }
   }
   for (const name of ['amountDemanded', 'amountPaid'] as const) {
     if (single[name] !== undefined) {
@@ -123,7 +132,8 @@ export function caseFromForm(fields: Record<string, unknown>): CaseFormResult {
   if (identifiers.length > 0) body.reported = [{ identifiers }];
 
   const renameField = (field: string): string => {
-    const known = origins.get(field) ?? FIXED_NAMES[field];
+    const known =
+      origins.get(field) ?? (Object.hasOwn(FIXED_NAMES, field) ? FIXED_NAMES[field] : undefined);
     if (known) return known;
     const orderId = /^orderIds\[(\d+)\]$/.exec(field);
     if (orderId) return (repeated.orderId?.length ?? 0) > 1 ? `orderId[${orderId[1]}]` : 'orderId';

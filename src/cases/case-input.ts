@@ -67,6 +67,10 @@ export function normalizeCaseInput(dto: CreateCaseDto, options: CaseInputOptions
       const digits = minorDigitsOf(probe.currency);
       return { amount: digits > 0 ? `0.${'0'.repeat(digits)}` : '0', currency: probe.currency };
     }
+    if (allowZero && money.amount.trim().startsWith('-')) {
+      errors.push({ field: `${field}.amount`, message: 'must not be negative' });
+      return null;
+    }
     const result = parseMoney(money.amount, money.currency);
     if (result.ok) return { amount: result.amount, currency: result.currency };
     errors.push({ field: `${field}.${result.field}`, message: result.message });

@@ -1,14 +1,27 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Role } from '../accounts/role';
 import { UserEntity } from '../accounts/user.entity';
 import { CaseEntity } from './case.entity';
 
 /** The conversation between the seller and moderators; all of it is visible to the seller. */
 @Entity({ name: 'case_messages' })
-@Index('case_messages_case_idx', ['caseId', 'createdAt', 'id'])
+@Index('case_messages_case_idx', ['caseId', 'seq'])
 export class CaseMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** The order entries were written in, also within one transaction; lists page on it. */
+  @Column({ name: 'seq', type: 'bigint' })
+  @Generated('increment')
+  seq!: string;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;

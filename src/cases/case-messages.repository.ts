@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { KeysetCursor } from '../common/pagination/cursor';
 import { CaseMessageEntity } from './case-message.entity';
 
 export type NewCaseMessage = Pick<CaseMessageEntity, 'caseId' | 'authorId' | 'authorRole' | 'body'>;
@@ -24,20 +23,15 @@ export class CaseMessagesRepository {
   }
 
   /** Oldest first, as a conversation reads; `limit + 1` rows for the next-page check. */
-  list(
-    caseId: string,
-    after: KeysetCursor | undefined,
-    limit: number,
-  ): Promise<CaseMessageEntity[]> {
+  list(caseId: string, afterSeq: string | undefined, limit: number): Promise<CaseMessageEntity[]> {
     const query = this.dataSource
       .getRepository(CaseMessageEntity)
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.author', 'author')
       .where('m.caseId = :caseId', { caseId })
-      .orderBy('m.createdAt', 'ASC')
-      .addOrderBy('m.id', 'ASC')
+      .orderBy('m.seq', 'ASC')
       .limit(limit + 1);
-    if (after) query.andWhere('(m.createdAt, m.id) > (:at, :id)', after);
+    if (afterSeq) query.andWhere('m.seq > :afterSeq', { afterSeq });
     return query.getMany();
   }
 }

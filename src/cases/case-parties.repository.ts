@@ -29,13 +29,15 @@ export class CasePartiesRepository {
 
   async insertParties(manager: EntityManager, caseId: string, count: number): Promise<string[]> {
     if (count === 0) return [];
-    const rows: { id: string }[] = await manager.query(
+    const rows: { id: string; position: number }[] = await manager.query(
       `INSERT INTO reported_parties (case_id, position)
        SELECT $1, position FROM generate_series(0, $2 - 1) AS position
-       ORDER BY position RETURNING id`,
+       RETURNING id, position`,
       [caseId, count],
     );
-    return rows.map((row) => row.id);
+    const ids: string[] = [];
+    for (const row of rows) ids[row.position] = row.id;
+    return ids;
   }
 
   /**
@@ -50,16 +52,26 @@ export class CasePartiesRepository {
     if (sightings.length === 0) return;
     const unique = new Map(sightings.map(({ identifier }) => [keyOf(identifier), identifier]));
     const identifiers = [...unique.values()];
-    const ids: { id: string; kind: string; scope: string; value: string }[] = await manager.query(
+    const columns = [
+      identifiers.map((identifier) => identifier.kind),
+      identifiers.map((identifier) => identifier.scope),
+      identifiers.map((identifier) => identifier.value),
+    ];
+    // Sorted, so two filings naming the same new identifiers wait on each other in one order and
+    // cannot deadlock. DO NOTHING rather than a no-op update, which would lock known identifiers
+    // against every other filing naming the same offender until this transaction ends.
+    await manager.query(
       `INSERT INTO identifiers (kind, scope, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-       ON CONFLICT (kind, scope, value) DO UPDATE SET kind = EXCLUDED.kind
-       RETURNING id, kind, scope, value`,
-      [
-        identifiers.map((identifier) => identifier.kind),
-        identifiers.map((identifier) => identifier.scope),
-        identifiers.map((identifier) => identifier.value),
-      ],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
+       ON CONFLICT (kind, scope, value) DO NOTHING`,
+      columns,
+    );
+    const ids: { id: string; kind: string; scope: string; value: string }[] = await manager.query(
+      `SELECT i.id, i.kind, i.scope, i.value
+         FROM identifiers i
+         JOIN unnest($1::text[], $2::text[], $3::text[]) AS t(kind, scope, value)
+           ON (i.kind, i.scope, i.value) = (t.kind, t.scope, t.value)`,
+      columns,
     );
     const idOf = new Map(ids.map((row) => [keyOf(row), row.id]));
     await manager.query(

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PLATFORMS, Platform } from '../common/platform';
+import { IsTimestamp } from '../common/validation/is-timestamp';
 import { Trim } from '../common/validation/transforms';
 import { DEMAND_CHANNELS, DemandChannel } from './case-status';
 import { CASE_TYPES, CaseType } from './case-type';
@@ -117,7 +117,7 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Not in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsTimestamp()
   incidentAt?: string;
 
   @ApiPropertyOptional({ type: MoneyDto, description: 'What the blackmailer asked for' })
@@ -145,7 +145,7 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'The deadline they set' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsTimestamp()
   demandDeadline?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: CASE_LIMITS.orderIds })

@@ -1,6 +1,7 @@
 import {
   Controller,
   Get,
+  Inject,
   HttpCode,
   Param,
   Post,
@@ -30,6 +31,7 @@ import {
 } from '../common/idempotency/idempotency-key.decorator';
 import { FormFieldsInterceptor } from '../common/http/form-fields.interceptor';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CaseListQueryDto } from './case-body.dto';
 import { readCaseFiling } from './case-filing';
 import { applyOutcome } from './case-response';
@@ -45,7 +47,10 @@ const CASE_FORM_LIMITS = { fields: 200, parts: 200, fieldSize: 64 * 1024, fieldN
 @ApiProblems(401)
 @Controller('v1/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesService,
+  ) {}
 
   @Post()
   @Roles('seller')
@@ -66,7 +71,7 @@ export class CasesController {
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CreatedCaseView> {
-    const filing = await readCaseFiling(request);
+    const filing = await readCaseFiling(request, this.config.cases);
     const outcome = await this.cases.create(seller, filing.dto, key, filing.renameField);
     response.setHeader('Location', `/v1/cases/${outcome.body.id}`);
     return applyOutcome(response, outcome);

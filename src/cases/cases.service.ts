@@ -11,7 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GuidanceService } from '../guidance/guidance.service';
 import { OutboxEvent } from '../jobs/job-names';
 import { OutboxService } from '../jobs/outbox.service';
-import { canSeeCase } from './case-access';
+import { canSeeCase, isStaff } from './case-access';
 import { CaseListQueryDto } from './case-body.dto';
 import { CaseEventsRepository } from './case-events.repository';
 import { normalizeCaseInput, NormalizedCase } from './case-input';
@@ -137,7 +137,7 @@ export class CasesService {
 
   async list(caller: AuthUser, query: CaseListQueryDto): Promise<CasePageView> {
     const rows = await this.cases.list({
-      sellerId: caller.role === 'seller' ? caller.id : undefined,
+      sellerId: isStaff(caller) ? undefined : caller.id,
       status: query.status,
       type: query.type,
       text: query.q,

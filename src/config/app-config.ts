@@ -19,7 +19,7 @@ export interface AppConfig {
   jobs: { attempts: number; backoffMs: number; concurrency: number; outboxPollMs: number };
   metricsToken?: string;
   logLevel: string;
-  cases: { phoneDefaultRegion: CountryCode };
+  cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -54,6 +54,9 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
     },
     metricsToken: environment.METRICS_TOKEN,
     logLevel: environment.LOG_LEVEL,
-    cases: { phoneDefaultRegion: environment.PHONE_DEFAULT_REGION },
+    cases: {
+      phoneDefaultRegion: environment.PHONE_DEFAULT_REGION,
+      localUtcOffset: environment.LOCAL_UTC_OFFSET,
+    },
   };
 }

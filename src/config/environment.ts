@@ -139,6 +139,10 @@ export class Environment {
   /** Where a phone number without a country code is taken to be from (ISO 3166 alpha-2). */
   @IsIn(getCountries(), { message: 'must be a two-letter country code such as CN' })
   PHONE_DEFAULT_REGION: CountryCode = 'CN';
+
+  /** The UTC offset of times typed into a form without one (a browser's datetime-local). */
+  @Matches(/^[+-](0\d|1[0-4]):[0-5]\d$/, { message: 'must be an offset such as +08:00' })
+  LOCAL_UTC_OFFSET = '+08:00';
 }
 
 export class EnvironmentError extends Error {}

@@ -15,6 +15,7 @@ export enum OutboxEvent {
   CaseCreated = 'case.created',
   CaseUpdated = 'case.updated',
   MessagePosted = 'message.posted',
+  NoteAdded = 'note.added',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -29,4 +30,5 @@ export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.CaseCreated]: [],
   [OutboxEvent.CaseUpdated]: [],
   [OutboxEvent.MessagePosted]: [],
+  [OutboxEvent.NoteAdded]: [],
 };

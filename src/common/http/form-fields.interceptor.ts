@@ -42,7 +42,7 @@ function toProblem(error: unknown, limits: FormLimits): unknown {
 export function FormFieldsInterceptor(limits: FormLimits): Type<NestInterceptor> {
   @Injectable()
   class FormFields implements NestInterceptor {
-    private readonly readForm = multer({ limits: { ...limits, files: 0 } }).none();
+    private readonly readForm = multer({ limits }).none();
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const http = context.switchToHttp();

@@ -26,6 +26,10 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'fingerprint', type: 'bytea' })
   fingerprint!: Buffer;
 
+  /** Changes when a claim is taken over, so the request that lost it cannot complete it. */
+  @Column({ name: 'claim_token', type: 'uuid' })
+  claimToken!: string;
+
   @Column({ name: 'state', type: 'text' })
   state!: IdempotencyState;
 

@@ -3,6 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
+export type ClaimResult = { claimed: ClaimHandle } | { existing: IdempotencyKeyEntity };
+
+export interface ClaimHandle {
+  id: string;
+  token: string;
+}
+
 export interface Claim {
   owner: string;
   key: string;
@@ -21,21 +28,22 @@ export class IdempotencyRepository {
    * claims whose request died are replaced; both are safe to replace because completion commits
    * with the work.
    */
-  async claim(claim: Claim): Promise<{ claimedId: string } | { existing: IdempotencyKeyEntity }> {
+  async claim(claim: Claim): Promise<ClaimResult> {
     const params = [claim.owner, claim.key, claim.fingerprint, claim.ttlSeconds];
-    const [claimed]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (owner, key, fingerprint, state, expires_at)
-       VALUES ($1, $2, $3, 'running', now() + make_interval(secs => $4))
+    const [claimed]: { id: string; claim_token: string }[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (owner, key, fingerprint, claim_token, state, expires_at)
+       VALUES ($1, $2, $3, gen_random_uuid(), 'running', now() + make_interval(secs => $4))
        ON CONFLICT (owner, key) DO UPDATE
-          SET fingerprint = EXCLUDED.fingerprint, state = 'running', response_status = NULL,
+          SET fingerprint = EXCLUDED.fingerprint, claim_token = EXCLUDED.claim_token,
+              state = 'running', response_status = NULL,
               response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
         WHERE idempotency_keys.expires_at <= now()
            OR (idempotency_keys.state = 'running'
                AND idempotency_keys.created_at <= now() - make_interval(secs => $5))
-       RETURNING id`,
+       RETURNING id, claim_token`,
       [...params, claim.abandonedAfterSeconds],
     );
-    if (claimed) return { claimedId: claimed.id };
+    if (claimed) return { claimed: { id: claimed.id, token: claimed.claim_token } };
     const existing = await this.dataSource
       .getRepository(IdempotencyKeyEntity)
       .findOneBy({ owner: claim.owner, key: claim.key });
@@ -43,17 +51,26 @@ export class IdempotencyRepository {
     return existing ? { existing } : this.claim(claim);
   }
 
-  async complete(manager: EntityManager, id: string, status: number, body: unknown): Promise<void> {
-    await manager.update(
+  /** Stores the response in the work's transaction; false when another request took the claim. */
+  async complete(
+    manager: EntityManager,
+    claim: ClaimHandle,
+    status: number,
+    body: unknown,
+  ): Promise<boolean> {
+    const result = await manager.update(
       IdempotencyKeyEntity,
-      { id },
+      { id: claim.id, claimToken: claim.token, state: 'running' },
       { state: 'completed', responseStatus: status, responseBody: body as object },
     );
+    return result.affected === 1;
   }
 
   /** A request that failed leaves nothing behind: the caller may retry with the same key. */
-  async release(id: string): Promise<void> {
-    await this.dataSource.getRepository(IdempotencyKeyEntity).delete({ id, state: 'running' });
+  async release(claim: ClaimHandle): Promise<void> {
+    await this.dataSource
+      .getRepository(IdempotencyKeyEntity)
+      .delete({ id: claim.id, claimToken: claim.token, state: 'running' });
   }
 
   async deleteExpired(): Promise<number> {

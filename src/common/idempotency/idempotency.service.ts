@@ -77,12 +77,18 @@ export class IdempotencyService {
     try {
       const body = await this.dataSource.transaction(async (manager) => {
         const result = await work(manager);
-        await this.keys.complete(manager, claim.claimedId, status, result);
+        if (!(await this.keys.complete(manager, claim.claimed, status, result))) {
+          // Taken over as abandoned while this request was stuck: the new holder does the work.
+          throw new ProblemException(
+            409,
+            'This request took too long and was superseded by a retry with the same Idempotency-Key.',
+          );
+        }
         return result;
       });
       return { status, body, replayed: false };
     } catch (error) {
-      await this.keys.release(claim.claimedId);
+      await this.keys.release(claim.claimed);
       throw error;
     }
   }

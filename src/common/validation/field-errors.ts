@@ -22,3 +22,16 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }
+
+/** Constraints that cap a well-formed value: breaking only these makes input unacceptable, not malformed. */
+const LIMIT_CONSTRAINTS = new Set(['maxLength', 'arrayMaxSize', 'max']);
+
+export function onlyOverLimits(errors: ValidationError[]): boolean {
+  const constraints = (list: ValidationError[]): string[] =>
+    list.flatMap((error) => [
+      ...Object.keys(error.constraints ?? {}),
+      ...constraints(error.children ?? []),
+    ]);
+  const all = constraints(errors);
+  return all.length > 0 && all.every((constraint) => LIMIT_CONSTRAINTS.has(constraint));
+}

@@ -1,8 +1,11 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
-import { ValidationProblem } from '../problem/problem.exception';
-import { toFieldErrors } from './field-errors';
+import { ProblemException, ValidationProblem } from '../problem/problem.exception';
+import { onlyOverLimits, toFieldErrors } from './field-errors';
 
-/** Validates every DTO: unknown fields rejected, no implicit type coercion, field-level errors. */
+/**
+ * Validates every DTO: unknown fields rejected, no implicit type coercion, field-level errors.
+ * Well-formed input that only breaks a documented limit is 422, anything malformed 400.
+ */
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
@@ -13,7 +16,14 @@ export class StrictValidationPipe extends ValidationPipe {
       transform: true,
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
-      exceptionFactory: (errors) => new ValidationProblem(toFieldErrors(errors)),
+      exceptionFactory: (errors) =>
+        onlyOverLimits(errors)
+          ? new ProblemException(
+              422,
+              'Some fields are over their limits; see errors.',
+              toFieldErrors(errors),
+            )
+          : new ValidationProblem(toFieldErrors(errors)),
     });
   }
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Cases1795308910924 implements MigrationInterface {
-  name = 'Cases1795308910924';
+export class Cases1795310143503 implements MigrationInterface {
+  name = 'Cases1795310143503';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -13,16 +13,16 @@ export class Cases1795308910924 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "cases_reference_key" ON "cases"  ("reference") `);
     await queryRunner.query(
-      `CREATE TABLE "case_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "actor_id" uuid, "kind" text NOT NULL, "visibility" text NOT NULL, "data" jsonb NOT NULL DEFAULT '{}', "occurred_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_61f203ee26b76c6438bbcc7bde6" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "case_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seq" BIGSERIAL NOT NULL, "case_id" uuid NOT NULL, "actor_id" uuid, "kind" text NOT NULL, "visibility" text NOT NULL, "data" jsonb NOT NULL DEFAULT '{}', "occurred_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_61f203ee26b76c6438bbcc7bde6" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
-      `CREATE INDEX "case_events_case_idx" ON "case_events"  ("case_id", "occurred_at", "id") `,
+      `CREATE INDEX "case_events_case_idx" ON "case_events"  ("case_id", "seq") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "case_messages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "author_id" uuid NOT NULL, "author_role" text NOT NULL, "body" text NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_abd10cae638adbb2365d2446d10" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "case_messages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "seq" BIGSERIAL NOT NULL, "case_id" uuid NOT NULL, "author_id" uuid NOT NULL, "author_role" text NOT NULL, "body" text NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_abd10cae638adbb2365d2446d10" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
-      `CREATE INDEX "case_messages_case_idx" ON "case_messages"  ("case_id", "created_at", "id") `,
+      `CREATE INDEX "case_messages_case_idx" ON "case_messages"  ("case_id", "seq") `,
     );
     await queryRunner.query(
       `CREATE TABLE "identifiers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" text NOT NULL, "scope" text NOT NULL DEFAULT '', "value" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c4daa2122a9dee583d874bf3456" PRIMARY KEY ("id"))`,
@@ -52,7 +52,7 @@ export class Cases1795308910924 implements MigrationInterface {
       `CREATE INDEX "sightings_identifier_idx" ON "sightings"  ("identifier_id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "idempotency_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "owner" text NOT NULL, "key" text NOT NULL, "fingerprint" bytea NOT NULL, "state" text NOT NULL, "response_status" integer, "response_body" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_8ad20779ad0411107a56e53d0f6" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "idempotency_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "owner" text NOT NULL, "key" text NOT NULL, "fingerprint" bytea NOT NULL, "claim_token" uuid NOT NULL, "state" text NOT NULL, "response_status" integer, "response_body" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_8ad20779ad0411107a56e53d0f6" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "idempotency_keys_expires_idx" ON "idempotency_keys"  ("expires_at") `,
@@ -130,18 +130,20 @@ export class Cases1795308910924 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "cases" DROP CONSTRAINT "FK_d44e79c162aefe6511de7f46e84"`);
     await queryRunner.query(`DROP INDEX "public"."api_keys_created_idx"`);
     await queryRunner.query(`DROP INDEX "public"."users_created_idx"`);
+    // Events without a job cannot be kept once job_name is required again.
+    await queryRunner.query(`DELETE FROM "outbox" WHERE "job_name" IS NULL`);
     await queryRunner.query(`ALTER TABLE "outbox" ALTER COLUMN "job_name" SET NOT NULL`);
     await queryRunner.query(
       `ALTER TABLE "api_keys" ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE`,
     );
     await queryRunner.query(
-      `CREATE INDEX "api_keys_created_idx" ON "api_keys" USING btree ("id", "created_at") `,
+      `CREATE INDEX "api_keys_created_idx" ON "api_keys" USING btree ("created_at", "id") `,
     );
     await queryRunner.query(
       `ALTER TABLE "users" ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE`,
     );
     await queryRunner.query(
-      `CREATE INDEX "users_created_idx" ON "users" USING btree ("id", "created_at") `,
+      `CREATE INDEX "users_created_idx" ON "users" USING btree ("created_at", "id") `,
     );
     await queryRunner.query(`DROP INDEX "public"."idempotency_keys_owner_key"`);
     await queryRunner.query(`DROP INDEX "public"."idempotency_keys_expires_idx"`);

@@ -1,0 +1,37 @@
+import { ValidationProblem } from '../problem/problem.exception';
+import { Page } from './cursor';
+
+/**
+ * A position in an append-only log ordered by a database sequence: entries written in the same
+ * millisecond, or the same transaction, still have one order.
+ */
+export function encodeSequenceCursor(seq: string): string {
+  return Buffer.from(`s${seq}`).toString('base64url');
+}
+
+export function decodeSequenceCursor(encoded: string): string | undefined {
+  const text = Buffer.from(encoded, 'base64url').toString('utf8');
+  return /^s[1-9]\d{0,18}$/.test(text) ? text.slice(1) : undefined;
+}
+
+/** The decoded `cursor` query parameter, or a 400 naming it. */
+export function requireSequenceCursor(encoded: string | undefined): string | undefined {
+  if (encoded === undefined) return undefined;
+  const seq = decodeSequenceCursor(encoded);
+  if (!seq) throw new ValidationProblem([{ field: 'cursor', message: 'is not a valid cursor' }]);
+  return seq;
+}
+
+/** Turns `limit + 1` rows in sequence order into a page and the cursor after its last item. */
+export function toSequencePage<Row extends { seq: string }, Item>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => Item,
+): Page<Item> {
+  const pageRows = rows.slice(0, limit);
+  return {
+    items: pageRows.map(present),
+    nextCursor:
+      rows.length > limit ? encodeSequenceCursor(pageRows[pageRows.length - 1].seq) : null,
+  };
+}
