@@ -299,6 +299,73 @@ describe('seller cases', () => {
     );
   });
 
+  it.each([
+    ['an unknown form field', { secret: 'x' }, 400, ['secret']],
+    ['a single field given twice', { title: ['a', 'b'] }, 400, ['title']],
+    ['a bad currency', { amountDemanded: '50', currency: 'XYZ' }, 422, ['currency']],
+    ['three decimals', { amountDemanded: '50.001', currency: 'CNY' }, 422, ['amountDemanded']],
+    [
+      'a payment account without its provider',
+      { paymentAccount: 'a@b.com' },
+      422,
+      ['paymentProvider'],
+    ],
+    ['a second phone that is not one', { phone: ['13800138000', '12'] }, 422, ['phone[1]']],
+  ])('refuses a form with %s, naming the form field', async (_name, extra, status, fields) => {
+    const before = await countCases();
+    let form = request(t.http)
+      .post('/v1/cases')
+      .set(bearer(seller))
+      .field('type', 'extortion')
+      .field('platform', 'taobao');
+    const fieldsToSend: Record<string, string | string[]> = { title: 'Form errors', ...extra };
+    for (const [name, value] of Object.entries(fieldsToSend)) {
+      for (const item of Array.isArray(value) ? value : [value]) form = form.field(name, item);
+    }
+    const problem = expectProblem(await form, status);
+    expect([...new Set(fieldsOf(problem))]).toEqual(fields);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('refuses a bad cursor and a page size over the limit', async () => {
+    expectProblem(await request(t.http).get('/v1/cases?cursor=garbage').set(bearer(seller)), 400);
+    expectProblem(await request(t.http).get('/v1/cases?limit=201').set(bearer(seller)), 422);
+    const kase = await fileCase(t, seller);
+    expectProblem(
+      await request(t.http).get(`/v1/cases/${kase.id}/timeline?cursor=garbage`).set(bearer(seller)),
+      400,
+    );
+  });
+
+  it('withdraws exactly once when two withdrawals race', async () => {
+    const kase = await fileCase(t, seller);
+    const responses = await Promise.all(
+      [1, 2].map(() => request(t.http).post(`/v1/cases/${kase.id}/withdraw`).set(bearer(seller))),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+    const events = await t.db.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND kind = 'withdrawn'`,
+      [kase.id],
+    );
+    expect(events[0].n).toBe(1);
+  });
+
+  it('refuses an over-long message with 422 and posts nothing', async () => {
+    const kase = await fileCase(t, seller);
+    expectProblem(
+      await request(t.http)
+        .post(`/v1/cases/${kase.id}/messages`)
+        .set(bearer(seller))
+        .send({ body: 'x'.repeat(5001) }),
+      422,
+    );
+    const [row] = await t.db.query(
+      'SELECT count(*)::int AS n FROM case_messages WHERE case_id = $1',
+      [kase.id],
+    );
+    expect(row.n).toBe(0);
+  });
+
   it('refuses a body that is neither JSON nor a form with 415', async () => {
     expectProblem(
       await request(t.http).post('/v1/cases').set(bearer(seller)).type('text/plain').send('hi'),

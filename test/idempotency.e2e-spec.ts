@@ -79,6 +79,15 @@ describe('Idempotency-Key on filing cases and posting messages', () => {
     );
     expect(created.size).toBe(1);
     expect(await casesWithTitle('Hundred at once')).toBe(1);
+    for (const response of responses.filter((r) => r.status === 409)) {
+      expectProblem(response, 409);
+      expect(response.headers['retry-after']).toBe('1');
+    }
+    const outbox = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE event = 'case.created' AND payload->>'caseId' = $1`,
+      [[...created][0]],
+    );
+    expect(outbox[0].n).toBe(1);
   });
 
   it('lets a key be used again after a request that failed validation', async () => {
@@ -113,6 +122,75 @@ describe('Idempotency-Key on filing cases and posting messages', () => {
       kase.id,
     ]);
     expect(Number(row.n)).toBe(1);
+  });
+
+  it('answers 409 while the first request still runs, and takes over one abandoned for 5 minutes', async () => {
+    const body = extortionCase({ title: 'Stuck filing' });
+    const send = () =>
+      request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .set('Idempotency-Key', 'stuck-1')
+        .send(body);
+    const { requestFingerprint } = await import('../src/common/idempotency/fingerprint');
+    const { StrictValidationPipe } = await import('../src/common/validation/validation.pipe');
+    const { CreateCaseDto } = await import('../src/cases/case.dto');
+    const dto = await new StrictValidationPipe().transform(body, {
+      type: 'body',
+      metatype: CreateCaseDto,
+    });
+    await t.db.query(
+      `INSERT INTO idempotency_keys (owner, key, fingerprint, claim_token, state, expires_at)
+       VALUES ($1, 'stuck-1', $2, gen_random_uuid(), 'running', now() + interval '1 day')`,
+      [seller.id, requestFingerprint('POST /v1/cases', dto)],
+    );
+    const busy = await send();
+    expectProblem(busy, 409);
+    expect(busy.headers['retry-after']).toBe('1');
+    expect(await casesWithTitle('Stuck filing')).toBe(0);
+
+    await t.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '6 minutes'
+        WHERE owner = $1 AND key = 'stuck-1'`,
+      [seller.id],
+    );
+    await send().expect(201);
+    expect(await casesWithTitle('Stuck filing')).toBe(1);
+  });
+
+  it('frees a key after its 24 hours', async () => {
+    await request(t.http)
+      .post('/v1/cases')
+      .set(bearer(seller))
+      .set('Idempotency-Key', 'old-1')
+      .send(extortionCase({ title: 'Old key A' }))
+      .expect(201);
+    await t.db.query(
+      `UPDATE idempotency_keys SET expires_at = now() - interval '1 second'
+        WHERE owner = $1 AND key = 'old-1'`,
+      [seller.id],
+    );
+    const again = await request(t.http)
+      .post('/v1/cases')
+      .set(bearer(seller))
+      .set('Idempotency-Key', 'old-1')
+      .send(extortionCase({ title: 'Old key B' }))
+      .expect(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('refuses a message key reused with another body or on another case', async () => {
+    const first = await fileCase(t, seller);
+    const second = await fileCase(t, seller);
+    const post = (caseId: string, text: string) =>
+      request(t.http)
+        .post(`/v1/cases/${caseId}/messages`)
+        .set(bearer(seller))
+        .set('Idempotency-Key', 'message-2')
+        .send({ body: text });
+    await post(first.id, 'One').expect(201);
+    expectProblem(await post(first.id, 'Two'), 422);
+    expectProblem(await post(second.id, 'One'), 422);
   });
 
   it('refuses a malformed key with 400', async () => {
