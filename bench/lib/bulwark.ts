@@ -1,0 +1,78 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { launch, Target } from './children';
+import { MAIN } from './build';
+
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+export interface BulwarkSettings {
+  port: number;
+  databaseUrl: string;
+  jwtSecret: string;
+  uploadsDir: string;
+  redisKeyPrefix: string;
+  /** Node options placed before dist/src/main.js, e.g. to profile it. */
+  nodeArgs?: string[];
+}
+
+/** The environment every target of a benchmark gets: production mode, the secret, the database. */
+export function baseEnv(databaseUrl: string, jwtSecret: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    DATABASE_URL: databaseUrl,
+  };
+}
+
+/**
+ * The built API as production runs it (api role, request logs at info to stdout, which goes to
+ * /dev/null), on 127.0.0.1; tokens live a day and the sign-in limiter cannot interfere.
+ */
+export function launchBulwark(settings: BulwarkSettings): Target {
+  return launch(
+    'Bulwark',
+    [...(settings.nodeArgs ?? []), MAIN],
+    {
+      ...baseEnv(settings.databaseUrl, settings.jwtSecret),
+      BULWARK_ROLE: 'api',
+      PORT: String(settings.port),
+      HOST: '127.0.0.1',
+      MIGRATIONS_RUN: 'true',
+      REDIS_URL,
+      REDIS_KEY_PREFIX: settings.redisKeyPrefix,
+      UPLOADS_DIR: settings.uploadsDir,
+      LOG_LEVEL: 'info',
+      TRUST_PROXY: 'false',
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
+      LOGIN_MAX_FAILURES_PER_IP: '1000000',
+      LOGIN_WINDOW_SECONDS: '1',
+    },
+    settings.port,
+  );
+}
+
+export interface Seller {
+  accessToken: string;
+  userId: string;
+}
+
+/** Registers a new seller through the API and returns its access token. */
+export async function registerSeller(base: string): Promise<Seller> {
+  const response = await fetch(`${base}/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${randomUUID()}@example.com`,
+      password: `Bench-Passphrase-${randomBytes(6).toString('hex')}`,
+      displayName: 'Bench Seller',
+      shop: { platform: 'other', shopId: 'bench', shopName: 'Bench Shop' },
+    }),
+  });
+  const body = (await response.json()) as { accessToken?: string; user?: { id?: string } };
+  if (response.status !== 201 || !body.accessToken || !body.user?.id) {
+    throw new Error(`POST /v1/auth/register answered ${response.status} ${JSON.stringify(body)}`);
+  }
+  return { accessToken: body.accessToken, userId: body.user.id };
+}
