@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { entityFromRow } from '../database/entity-from-row';
 import { CaseEventEntity, CaseEventKind, EventVisibility } from './case-event.entity';
 
 export interface NewCaseEvent {
@@ -15,8 +16,13 @@ export interface NewCaseEvent {
 export class CaseEventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  append(manager: EntityManager, event: NewCaseEvent): Promise<CaseEventEntity> {
-    return manager.save(manager.create(CaseEventEntity, { ...event, data: event.data ?? {} }));
+  async append(manager: EntityManager, event: NewCaseEvent): Promise<CaseEventEntity> {
+    const [row]: Record<string, unknown>[] = await manager.query(
+      `INSERT INTO case_events (case_id, actor_id, kind, visibility, data)
+       VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [event.caseId, event.actorId, event.kind, event.visibility, event.data ?? {}],
+    );
+    return entityFromRow(manager, CaseEventEntity, row);
   }
 
   /** Oldest first, as a timeline reads; `limit + 1` rows for the next-page check. */

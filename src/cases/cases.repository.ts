@@ -6,6 +6,7 @@ import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { CaseType } from './case-type';
 import { newCaseReference } from './case-reference';
+import { entityFromRow } from '../database/entity-from-row';
 
 export type NewCase = Omit<
   CaseEntity,
@@ -30,16 +31,33 @@ export class CasesRepository {
   /** Inserts the case under a fresh reference, drawing another on the rare collision. */
   async insert(manager: EntityManager, row: NewCase): Promise<CaseEntity> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(CaseEntity)
-        .values({ ...row, reference: newCaseReference() })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const [inserted] = result.raw as { id: string }[];
-      if (inserted) return manager.findOneByOrFail(CaseEntity, { id: inserted.id });
+      const [inserted]: Record<string, unknown>[] = await manager.query(
+        `INSERT INTO cases (reference, seller_id, type, platform, title, description, incident_at,
+                            order_ids, amount_demanded, amount_paid, currency, demand_channel,
+                            payee_provider, payee_account, payee_display, demand_deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (reference) DO NOTHING
+         RETURNING *`,
+        [
+          newCaseReference(),
+          row.sellerId,
+          row.type,
+          row.platform,
+          row.title,
+          row.description,
+          row.incidentAt,
+          row.orderIds,
+          row.amountDemanded,
+          row.amountPaid,
+          row.currency,
+          row.demandChannel,
+          row.payeeProvider,
+          row.payeeAccount,
+          row.payeeDisplay,
+          row.demandDeadline,
+        ],
+      );
+      if (inserted) return entityFromRow(manager, CaseEntity, inserted);
     }
     throw new Error(`No free case reference after ${REFERENCE_ATTEMPTS} attempts`);
   }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobData } from './job-data';
 import { JOBS_OF_EVENT, OutboxEvent } from './job-names';
-import { OutboxEntity } from './outbox.entity';
 
 @Injectable()
 export class OutboxService {
@@ -16,17 +15,16 @@ export class OutboxService {
     payload: JobData['payload'],
   ): Promise<void> {
     const jobs = JOBS_OF_EVENT[event];
-    const rows =
-      jobs.length > 0
-        ? jobs.map((jobName) => manager.create(OutboxEntity, { event, jobName, payload }))
-        : [
-            manager.create(OutboxEntity, {
-              event,
-              jobName: null,
-              payload,
-              dispatchedAt: new Date(),
-            }),
-          ];
-    await manager.insert(OutboxEntity, rows);
+    if (jobs.length === 0) {
+      await manager.query(
+        `INSERT INTO outbox (event, job_name, payload, dispatched_at) VALUES ($1, NULL, $2, now())`,
+        [event, payload],
+      );
+      return;
+    }
+    await manager.query(
+      `INSERT INTO outbox (event, job_name, payload) SELECT $1, job_name, $3 FROM unnest($2::text[]) AS job_name`,
+      [event, jobs, payload],
+    );
   }
 }
