@@ -1,4 +1,11 @@
-import { createHmac, createSecretKey, KeyObject, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  createHmac,
+  createSecretKey,
+  KeyObject,
+  randomInt,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -584,20 +591,7 @@ async function insertCase(client: PoolClient, sellerId: string, dto: CaseDto, fi
   }
   if (!row) throw new Error('No free case reference after 5 attempts');
 
-  const partyIds =
-    filing.reported.length === 0
-      ? []
-      : (
-          await client.query<{ id: string; position: number }>(
-            `INSERT INTO reported_parties (case_id, position)
-             SELECT $1, position FROM generate_series(0, $2 - 1) AS position
-             RETURNING id, position`,
-            [row.id, filing.reported.length],
-          )
-        ).rows
-          .sort((a, b) => a.position - b.position)
-          .map((party) => party.id);
-
+  const partyIds = filing.reported.map(() => randomUUID());
   const sightings: Sighting[] = [
     ...filing.reported.flatMap((identifiers, index) =>
       identifiers.map((identifier) => ({ partyId: partyIds[index], identifier })),
@@ -611,43 +605,37 @@ async function insertCase(client: PoolClient, sellerId: string, dto: CaseDto, fi
     const distinct = [
       ...new Map(sightings.map(({ identifier }) => [nameOf(identifier), identifier])).values(),
     ];
-    const columns = [
-      distinct.map((id) => id.kind),
-      distinct.map((id) => id.scope),
-      distinct.map((id) => id.value),
-    ];
-    // New identifiers in sorted order, known ones left unlocked; then all of them read back in a
-    // statement of its own, whose snapshot sees rows other filings committed meanwhile.
+    // New identifiers in sorted order, known ones left unlocked; then parties and sightings in
+    // one statement whose snapshot sees identifiers other filings committed meanwhile.
     await client.query(
       `INSERT INTO identifiers (kind, scope, value)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
        ON CONFLICT (kind, scope, value) DO NOTHING`,
-      columns,
+      [
+        distinct.map((id) => id.kind),
+        distinct.map((id) => id.scope),
+        distinct.map((id) => id.value),
+      ],
     );
-    const { rows: ids } = await client.query<{
-      id: string;
-      kind: string;
-      scope: string;
-      value: string;
-    }>(
-      `SELECT i.id, i.kind, i.scope, i.value
-         FROM identifiers i
-         JOIN unnest($1::text[], $2::text[], $3::text[]) AS t(kind, scope, value)
-           ON (i.kind, i.scope, i.value) = (t.kind, t.scope, t.value)`,
-      columns,
-    );
-    const idOf = new Map(ids.map((id) => [nameOf(id), id.id]));
     await client.query(
-      `INSERT INTO sightings (case_id, party_id, identifier_id, display, source, position)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[])
+      `WITH parties AS (
+         INSERT INTO reported_parties (id, case_id, position)
+         SELECT id, $1, position - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, position)
+       )
+       INSERT INTO sightings (case_id, party_id, identifier_id, display, source, position)
+       SELECT $1, t.party_id, i.id, t.display, 'seller', t.position - 1
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+              WITH ORDINALITY AS t(party_id, kind, scope, value, display, position)
+         JOIN identifiers i ON (i.kind, i.scope, i.value) = (t.kind, t.scope, t.value)
        ON CONFLICT DO NOTHING`,
       [
         row.id,
+        partyIds,
         sightings.map((sighting) => sighting.partyId),
-        sightings.map((sighting) => idOf.get(nameOf(sighting.identifier))),
+        sightings.map((sighting) => sighting.identifier.kind),
+        sightings.map((sighting) => sighting.identifier.scope),
+        sightings.map((sighting) => sighting.identifier.value),
         sightings.map((sighting) => sighting.identifier.display),
-        sightings.map(() => 'seller'),
-        sightings.map((_, position) => position),
       ],
     );
   }

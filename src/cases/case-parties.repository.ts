@@ -27,64 +27,56 @@ const keyOf = (identifier: { kind: string; scope: string; value: string }) =>
 export class CasePartiesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertParties(manager: EntityManager, caseId: string, count: number): Promise<string[]> {
-    if (count === 0) return [];
-    const rows: { id: string; position: number }[] = await manager.query(
-      `INSERT INTO reported_parties (case_id, position)
-       SELECT $1, position FROM generate_series(0, $2 - 1) AS position
-       RETURNING id, position`,
-      [caseId, count],
-    );
-    const ids: string[] = [];
-    for (const row of rows) ids[row.position] = row.id;
-    return ids;
-  }
-
   /**
-   * Records the sightings, creating each identifier row the first time any case mentions it. One
-   * statement for all identifiers: the same value from two cases lands on the same row.
+   * Records the reported parties and every identifier seen in the case, creating each identifier
+   * row the first time any case mentions it, so the same value from two cases is one row. Two
+   * statements: the sightings insert looks the identifiers up with a fresh snapshot, which also
+   * sees rows that a concurrent filing committed while the first statement ran.
    */
-  async insertSightings(
+  async insertPartiesAndSightings(
     manager: EntityManager,
     caseId: string,
+    partyIds: string[],
     sightings: NewSighting[],
   ): Promise<void> {
-    if (sightings.length === 0) return;
     const unique = new Map(sightings.map(({ identifier }) => [keyOf(identifier), identifier]));
     const identifiers = [...unique.values()];
-    const columns = [
-      identifiers.map((identifier) => identifier.kind),
-      identifiers.map((identifier) => identifier.scope),
-      identifiers.map((identifier) => identifier.value),
-    ];
-    // Sorted, so two filings naming the same new identifiers wait on each other in one order and
-    // cannot deadlock. DO NOTHING rather than a no-op update, which would lock known identifiers
-    // against every other filing naming the same offender until this transaction ends.
+    if (identifiers.length > 0) {
+      // Sorted, so two filings naming the same new identifiers wait on each other in one order
+      // and cannot deadlock. DO NOTHING rather than a no-op update, which would lock known
+      // identifiers against every other filing naming the same offender until this one commits.
+      await manager.query(
+        `INSERT INTO identifiers (kind, scope, value)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
+         ON CONFLICT (kind, scope, value) DO NOTHING`,
+        [
+          identifiers.map((identifier) => identifier.kind),
+          identifiers.map((identifier) => identifier.scope),
+          identifiers.map((identifier) => identifier.value),
+        ],
+      );
+    }
+    if (partyIds.length === 0 && sightings.length === 0) return;
     await manager.query(
-      `INSERT INTO identifiers (kind, scope, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
-       ON CONFLICT (kind, scope, value) DO NOTHING`,
-      columns,
-    );
-    const ids: { id: string; kind: string; scope: string; value: string }[] = await manager.query(
-      `SELECT i.id, i.kind, i.scope, i.value
-         FROM identifiers i
-         JOIN unnest($1::text[], $2::text[], $3::text[]) AS t(kind, scope, value)
-           ON (i.kind, i.scope, i.value) = (t.kind, t.scope, t.value)`,
-      columns,
-    );
-    const idOf = new Map(ids.map((row) => [keyOf(row), row.id]));
-    await manager.query(
-      `INSERT INTO sightings (case_id, party_id, identifier_id, display, source, position)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[])
+      `WITH parties AS (
+         INSERT INTO reported_parties (id, case_id, position)
+         SELECT id, $1, position - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, position)
+       )
+       INSERT INTO sightings (case_id, party_id, identifier_id, display, source, position)
+       SELECT $1, t.party_id, i.id, t.display, t.source, t.position - 1
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+              WITH ORDINALITY AS t(party_id, kind, scope, value, display, source, position)
+         JOIN identifiers i ON (i.kind, i.scope, i.value) = (t.kind, t.scope, t.value)
        ON CONFLICT DO NOTHING`,
       [
         caseId,
+        partyIds,
         sightings.map((sighting) => sighting.partyId),
-        sightings.map((sighting) => idOf.get(keyOf(sighting.identifier))),
+        sightings.map((sighting) => sighting.identifier.kind),
+        sightings.map((sighting) => sighting.identifier.scope),
+        sightings.map((sighting) => sighting.identifier.value),
         sightings.map((sighting) => sighting.identifier.display),
         sightings.map((sighting) => sighting.source),
-        sightings.map((_, position) => position),
       ],
     );
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Caller } from '../auth/api-key-caller';
@@ -92,7 +93,7 @@ export class CasesService {
       payeeDisplay: input.payeeAccount?.display ?? null,
       demandDeadline: input.demandDeadline,
     });
-    const partyIds = await this.parties.insertParties(manager, kase.id, input.reported.length);
+    const partyIds = input.reported.map(() => randomUUID());
     const sightings: NewSighting[] = [
       ...input.reported.flatMap((party, index) =>
         party.identifiers.map((identifier) => ({
@@ -110,7 +111,7 @@ export class CasesService {
         ? [{ partyId: null, identifier: input.payeeAccount, source: 'seller' as const }]
         : []),
     ];
-    await this.parties.insertSightings(manager, kase.id, sightings);
+    await this.parties.insertPartiesAndSightings(manager, kase.id, partyIds, sightings);
     await this.events.append(manager, {
       caseId: kase.id,
       actorId: seller.id,
