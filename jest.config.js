@@ -9,6 +9,7 @@ const esmOnly = [
   'peek-readable',
   'uint8array-extras',
   '@tokenizer',
+  '@borewit',
 ];
 
 const shared = {
