@@ -29,7 +29,7 @@ import {
   IdempotencyKey,
   IDEMPOTENCY_HEADER,
 } from '../common/idempotency/idempotency-key.decorator';
-import { FormFieldsInterceptor } from '../common/http/form-fields.interceptor';
+import { MultipartFieldsInterceptor } from '../common/http/multipart.interceptor';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CaseListQueryDto } from './case-body.dto';
@@ -54,7 +54,7 @@ export class CasesController {
 
   @Post()
   @Roles('seller')
-  @UseInterceptors(FormFieldsInterceptor(CASE_FORM_LIMITS))
+  @UseInterceptors(MultipartFieldsInterceptor(CASE_FORM_LIMITS))
   @ApiOperation({
     summary: 'File a complaint, as JSON or as a plain HTML form',
     description:

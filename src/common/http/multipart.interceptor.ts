@@ -1,0 +1,77 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  mixin,
+  NestInterceptor,
+  Type,
+} from '@nestjs/common';
+import type { Request, RequestHandler, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import { Observable } from 'rxjs';
+import { ProblemException } from '../problem/problem.exception';
+
+export interface MultipartLimits {
+  fields: number;
+  parts: number;
+  fieldSize: number;
+  fieldNameSize: number;
+  /** Only for forms that carry files. */
+  files?: number;
+  fileSize?: number;
+}
+
+/** Says which limit a form broke: 413 for size and count limits, 400 for a form it cannot read. */
+function toProblem(error: unknown, limits: MultipartLimits): unknown {
+  if (!(error instanceof MulterError)) {
+    return error instanceof Error &&
+      /Unexpected end of form|Malformed part header/i.test(error.message)
+      ? new ProblemException(400, `The form cannot be read: ${error.message}.`)
+      : error;
+  }
+  const tooLarge: Partial<Record<MulterError['code'], string>> = {
+    LIMIT_FIELD_COUNT: `The form has more than ${limits.fields} fields.`,
+    LIMIT_PART_COUNT: `The form has more than ${limits.parts} parts.`,
+    LIMIT_FIELD_VALUE: `The field ${error.field ?? ''} is longer than ${limits.fieldSize} bytes.`,
+    LIMIT_FIELD_KEY: `A field name is longer than ${limits.fieldNameSize} bytes.`,
+    LIMIT_FILE_COUNT: `The form has more than ${limits.files ?? 0} files.`,
+    LIMIT_FILE_SIZE: `A file is larger than the limit of ${limits.fileSize ?? 0} bytes.`,
+  };
+  const detail = tooLarge[error.code];
+  if (detail) return new ProblemException(413, detail);
+  if (error.code === 'LIMIT_UNEXPECTED_FILE') {
+    return new ProblemException(400, `This form takes no files in the field ${error.field ?? ''}.`);
+  }
+  return new ProblemException(400, `The form cannot be read: ${error.message}.`);
+}
+
+/** Runs a multer handler on the request, turning its errors into problems that name the limit. */
+export function readMultipart(
+  handler: RequestHandler,
+  context: ExecutionContext,
+  limits: MultipartLimits,
+): Promise<void> {
+  const http = context.switchToHttp();
+  return new Promise<void>((resolve, reject) =>
+    handler(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) =>
+      error ? reject(toProblem(error, limits)) : resolve(),
+    ),
+  );
+}
+
+/**
+ * Reads a multipart form without files into request.body, within explicit limits. Other content
+ * types pass through untouched for the JSON and urlencoded parsers.
+ */
+export function MultipartFieldsInterceptor(limits: MultipartLimits): Type<NestInterceptor> {
+  @Injectable()
+  class MultipartFields implements NestInterceptor {
+    private readonly read = multer({ limits }).none();
+
+    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      await readMultipart(this.read, context, limits);
+      return next.handle();
+    }
+  }
+  return mixin(MultipartFields);
+}
