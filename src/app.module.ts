@@ -10,6 +10,7 @@ import { StrictValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -33,6 +34,7 @@ export class AppModule {
         IdempotencyModule,
         GuidanceModule,
         CasesModule,
+        EvidenceModule,
         HealthModule,
         MetricsModule,
       ],

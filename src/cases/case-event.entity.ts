@@ -16,6 +16,8 @@ export const CASE_EVENT_KINDS = [
   'status_changed',
   'withdrawn',
   'note_added',
+  'evidence_added',
+  'original_downloaded',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -20,6 +20,6 @@ import { CasesService } from './cases.service';
     CaseEventsRepository,
     CaseMessagesRepository,
   ],
-  exports: [CasesService],
+  exports: [CasesService, CaseEventsRepository],
 })
 export class CasesModule {}

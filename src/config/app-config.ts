@@ -20,6 +20,7 @@ export interface AppConfig {
   metricsToken?: string;
   logLevel: string;
   cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
+  evidence: { maxFileBytes: number; maxFiles: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -57,6 +58,10 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
     cases: {
       phoneDefaultRegion: environment.PHONE_DEFAULT_REGION,
       localUtcOffset: environment.LOCAL_UTC_OFFSET,
+    },
+    evidence: {
+      maxFileBytes: environment.EVIDENCE_MAX_FILE_BYTES,
+      maxFiles: environment.EVIDENCE_MAX_FILES,
     },
   };
 }

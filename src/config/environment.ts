@@ -143,6 +143,17 @@ export class Environment {
   /** The UTC offset of times typed into a form without one (a browser's datetime-local). */
   @Matches(/^[+-](0\d|1[0-4]):[0-5]\d$/, { message: 'must be an offset such as +08:00' })
   LOCAL_UTC_OFFSET = '+08:00';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_FILE_BYTES = 25 * 1024 * 1024;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EVIDENCE_MAX_FILES = 10;
 }
 
 export class EnvironmentError extends Error {}

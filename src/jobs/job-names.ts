@@ -16,6 +16,7 @@ export enum OutboxEvent {
   CaseUpdated = 'case.updated',
   MessagePosted = 'message.posted',
   NoteAdded = 'note.added',
+  EvidenceReceived = 'evidence.received',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -31,4 +32,6 @@ export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.CaseUpdated]: [],
   [OutboxEvent.MessagePosted]: [],
   [OutboxEvent.NoteAdded]: [],
+  // The processing pipeline's jobs come with the rest of the evidence locker.
+  [OutboxEvent.EvidenceReceived]: [],
 };

@@ -1,0 +1,68 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { UserEntity } from '../accounts/user.entity';
+import { CaseEntity } from '../cases/case.entity';
+import type { EvidenceKind } from './evidence-kind';
+import type { EvidenceStatus } from './evidence-status';
+
+/** An uploaded file: its bytes live in the store under `sha256`, never in this row. */
+@Entity({ name: 'evidence' })
+@Index('evidence_case_sha256_key', ['caseId', 'sha256'], { unique: true })
+@Index('evidence_case_created_idx', ['caseId', 'createdAt', 'id'])
+@Index('evidence_sha256_idx', ['sha256'])
+export class EvidenceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id' })
+  case?: CaseEntity;
+
+  @Column({ name: 'uploaded_by', type: 'uuid' })
+  uploadedBy!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'uploaded_by' })
+  uploader?: UserEntity;
+
+  @Column({ name: 'kind', type: 'text' })
+  kind!: EvidenceKind;
+
+  @Column({ name: 'status', type: 'text', default: 'received' })
+  status!: EvidenceStatus;
+
+  /** The name the client gave, as text only: never a path, never trusted for the type. */
+  @Column({ name: 'file_name', type: 'text' })
+  fileName!: string;
+
+  /** Decided from the bytes. */
+  @Column({ name: 'media_type', type: 'text' })
+  mediaType!: string;
+
+  @Column({ name: 'size', type: 'bigint' })
+  size!: string;
+
+  @Column({ name: 'sha256', type: 'text' })
+  sha256!: string;
+
+  /** Why processing refused the file, in words a seller understands. */
+  @Column({ name: 'error', type: 'text', nullable: true })
+  error!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

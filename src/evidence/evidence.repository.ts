@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { entityFromRow } from '../database/entity-from-row';
+import { EvidenceEntity } from './evidence.entity';
+
+export type NewEvidence = Pick<
+  EvidenceEntity,
+  'caseId' | 'uploadedBy' | 'kind' | 'fileName' | 'mediaType' | 'size' | 'sha256'
+>;
+
+@Injectable()
+export class EvidenceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Inserts the items; bytes already on the case come back as the existing row, flagged so the
+   * caller writes no event or job for them.
+   */
+  async insertOrFind(
+    manager: EntityManager,
+    items: NewEvidence[],
+  ): Promise<{ evidence: EvidenceEntity; created: boolean }[]> {
+    const results: { evidence: EvidenceEntity; created: boolean }[] = [];
+    for (const item of items) {
+      const [inserted]: Record<string, unknown>[] = await manager.query(
+        `INSERT INTO evidence (case_id, uploaded_by, kind, file_name, media_type, size, sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (case_id, sha256) DO NOTHING RETURNING *`,
+        [
+          item.caseId,
+          item.uploadedBy,
+          item.kind,
+          item.fileName,
+          item.mediaType,
+          item.size,
+          item.sha256,
+        ],
+      );
+      if (inserted) {
+        results.push({ evidence: entityFromRow(manager, EvidenceEntity, inserted), created: true });
+      } else {
+        const existing = await manager.findOneByOrFail(EvidenceEntity, {
+          caseId: item.caseId,
+          sha256: item.sha256,
+        });
+        results.push({ evidence: existing, created: false });
+      }
+    }
+    return results;
+  }
+
+  findById(id: string): Promise<EvidenceEntity | null> {
+    return this.dataSource.manager.findOneBy(EvidenceEntity, { id });
+  }
+
+  listOfCase(caseId: string): Promise<EvidenceEntity[]> {
+    return this.dataSource.manager.find(EvidenceEntity, {
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { CaseEventsRepository } from '../cases/case-events.repository';
+import { CasesService } from '../cases/cases.service';
+import type { FieldError } from '../common/problem/problem-details';
+import { ProblemException } from '../common/problem/problem.exception';
+import { OutboxEvent } from '../jobs/job-names';
+import { OutboxService } from '../jobs/outbox.service';
+import type { EvidenceKind } from './evidence-kind';
+import { evidenceKindOf } from './evidence-kind-of';
+import { EvidenceEntity } from './evidence.entity';
+import { EvidenceRepository, NewEvidence } from './evidence.repository';
+import { EvidenceListView, EvidenceView, toEvidenceView } from './evidence.view';
+import { EVIDENCE_STORE, EvidenceStore } from './store/evidence-store';
+import { safeFileName } from './upload/file-name';
+import type { HashedFile } from './upload/hashing-storage';
+import { decideMediaType } from './upload/media-types';
+import { sniffMediaType } from './upload/sniff';
+
+export type UploadedFile = Express.Multer.File & HashedFile;
+
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    private readonly cases: CasesService,
+    private readonly evidence: EvidenceRepository,
+    private readonly events: CaseEventsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Keeps uploaded files as evidence of a case. The bytes decide each file's type; one refused
+   * file refuses the request and nothing is stored. Stored bytes are durable before their rows
+   * commit. The upload interceptor removes the temporary files whatever happens here.
+   */
+  async upload(
+    caller: AuthUser,
+    idOrReference: string,
+    files: UploadedFile[],
+    kind: EvidenceKind | undefined,
+  ): Promise<EvidenceView[]> {
+    const kase = await this.cases.requireVisible(caller, idOrReference);
+    if (kase.status === 'withdrawn') {
+      throw new ProblemException(409, 'The case is withdrawn; it takes no more evidence.');
+    }
+    if (files.length === 0) {
+      throw new ProblemException(400, 'Send at least one file in the field files.', [
+        { field: 'files', message: 'is required' },
+      ]);
+    }
+    const items = await this.checkFiles(files, kind);
+    for (const [index, file] of files.entries()) {
+      await this.store.adopt(file.path, file.sha256);
+      items[index].caseId = kase.id;
+      items[index].uploadedBy = caller.id;
+    }
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const results = await this.evidence.insertOrFind(manager, items);
+      const created = results.filter((result) => result.created).map((result) => result.evidence);
+      if (created.length > 0) {
+        await this.events.append(manager, {
+          caseId: kase.id,
+          actorId: caller.id,
+          kind: 'evidence_added',
+          visibility: 'seller',
+          data: { evidenceIds: created.map((evidence) => evidence.id) },
+        });
+      }
+      for (const evidence of created) {
+        await this.outbox.publish(manager, OutboxEvent.EvidenceReceived, {
+          evidenceId: evidence.id,
+          caseId: kase.id,
+        });
+      }
+      return results.map((result) => result.evidence);
+    });
+    return stored.map(toEvidenceView);
+  }
+
+  async listOfCase(caller: AuthUser, idOrReference: string): Promise<EvidenceListView> {
+    const kase = await this.cases.requireVisible(caller, idOrReference);
+    return { items: (await this.evidence.listOfCase(kase.id)).map(toEvidenceView) };
+  }
+
+  async get(caller: AuthUser, id: string): Promise<EvidenceView> {
+    return toEvidenceView(await this.requireVisible(caller, id));
+  }
+
+  private async requireVisible(caller: AuthUser, id: string): Promise<EvidenceEntity> {
+    const evidence = await this.evidence.findById(id);
+    if (evidence) {
+      try {
+        await this.cases.requireVisible(caller, evidence.caseId);
+        return evidence;
+      } catch (error) {
+        if (!(error instanceof NotFoundException)) throw error;
+      }
+    }
+    throw new NotFoundException('No such evidence.');
+  }
+
+  /** Every file's type from its bytes; all refusals at once, each naming its file. */
+  private async checkFiles(
+    files: UploadedFile[],
+    kind: EvidenceKind | undefined,
+  ): Promise<NewEvidence[]> {
+    const errors: FieldError[] = [];
+    let status = 415;
+    const items: NewEvidence[] = [];
+    for (const [index, file] of files.entries()) {
+      const fileName = safeFileName(file.originalname);
+      if (file.size === 0) {
+        errors.push({ field: `files[${index}]`, message: `${fileName} is empty` });
+        status = 422;
+        continue;
+      }
+      const sniffed = await sniffMediaType(file.path);
+      const fileKind = kind ?? evidenceKindOf(sniffed, fileName);
+      const decision = decideMediaType(fileKind, sniffed, file.mimetype ?? '', fileName);
+      if (!decision.ok) {
+        errors.push({ field: `files[${index}]`, message: decision.reason });
+        continue;
+      }
+      items.push({
+        caseId: '',
+        uploadedBy: '',
+        kind: fileKind,
+        fileName,
+        mediaType: decision.mediaType,
+        size: String(file.size),
+        sha256: file.sha256,
+      });
+    }
+    if (errors.length > 0) {
+      throw new ProblemException(
+        status,
+        status === 415
+          ? 'Some files are not of a type this evidence accepts; nothing was stored.'
+          : 'Some files cannot be kept; nothing was stored.',
+        errors,
+      );
+    }
+    return items;
+  }
+}

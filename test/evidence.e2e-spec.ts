@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import {
+  bearer,
+  registerSeller,
+  signedInAdmin,
+  signedInStaff,
+  SignedIn,
+} from './factories/accounts';
+import { fileCase } from './factories/cases';
+import { expectProblem, fieldsOf } from './helpers/problem';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const GIF_JS_POLYGLOT = Buffer.concat([
+  Buffer.from('GIF89a/*'),
+  Buffer.from([0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00]),
+  Buffer.from('*/=1;alert(1);'),
+]);
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+const MAX_FILE_BYTES = 4096;
+const MAX_FILES = 3;
+
+describe('evidence uploads', () => {
+  let t: TestApp;
+  let uploads: string;
+  let seller: SignedIn;
+  let otherSeller: SignedIn;
+  let moderator: SignedIn;
+  let caseId: string;
+
+  beforeAll(async () => {
+    uploads = await mkdtemp(join(tmpdir(), 'bulwark-evidence-e2e-'));
+    t = await startTestApp({
+      UPLOADS_DIR: uploads,
+      EVIDENCE_MAX_FILE_BYTES: String(MAX_FILE_BYTES),
+      EVIDENCE_MAX_FILES: String(MAX_FILES),
+    });
+    seller = await registerSeller(t);
+    otherSeller = await registerSeller(t);
+    moderator = await signedInStaff(t, await signedInAdmin(t), 'moderator');
+    caseId = (await fileCase(t, seller)).id;
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await rm(uploads, { recursive: true, force: true });
+  });
+
+  const evidenceCount = async () =>
+    Number((await t.db.query('SELECT count(*) AS n FROM evidence'))[0].n);
+  const temporaryFiles = () => readdir(join(uploads, 'tmp'));
+  const upload = (who: SignedIn, id: string) =>
+    request(t.http).post(`/v1/cases/${id}/evidence`).set(bearer(who));
+
+  it('keeps a screenshot under its SHA-256, write-once, and answers 202 with the item', async () => {
+    const response = await upload(seller, caseId)
+      .attach('files', PNG, { filename: 'chat.png', contentType: 'image/png' })
+      .expect(202);
+    const sha256 = createHash('sha256').update(PNG).digest('hex');
+    expect(response.body).toEqual([
+      expect.objectContaining({
+        caseId,
+        kind: 'chat_screenshot',
+        status: 'received',
+        fileName: 'chat.png',
+        mediaType: 'image/png',
+        size: PNG.length,
+        sha256,
+      }),
+    ]);
+    const object = await stat(
+      join(uploads, 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256),
+    );
+    expect(object.mode & 0o777).toBe(0o444);
+    expect(await temporaryFiles()).toEqual([]);
+    const outbox = await t.db.query(`SELECT event FROM outbox WHERE payload->>'evidenceId' = $1`, [
+      response.body[0].id,
+    ]);
+    expect(outbox).toHaveLength(1);
+
+    const again = await upload(seller, caseId).attach('files', PNG, 'again.png').expect(202);
+    expect(again.body[0].id).toBe(response.body[0].id);
+
+    const listed = await request(t.http).get(`/v1/cases/${caseId}/evidence`).set(bearer(moderator));
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(response.body[0].id);
+    await request(t.http)
+      .get(`/v1/evidence/${response.body[0].id}`)
+      .set(bearer(seller))
+      .expect(200);
+  });
+
+  it('keeps a hostile file name only as harmless text', async () => {
+    const name = `../../${'图'.repeat(300)}\u202Egnp.exe`;
+    const csv = Buffer.from('订单编号,买家会员名\n3318827765001,tb_buyer\n');
+    const response = await upload(seller, caseId)
+      .field('kind', 'order_export')
+      .attach('files', csv, { filename: 'x.csv', contentType: 'text/csv' })
+      .expect(202);
+    expect(response.body[0].kind).toBe('order_export');
+    const hostile = await upload(seller, caseId)
+      .attach('files', Buffer.from('hello, a chat log\n'), name)
+      .expect(415);
+    expect(hostile.body.errors[0].field).toBe('files[0]');
+  });
+
+  it.each([
+    ['SVG declared as PNG', SVG, 'evil.png', 'image/png', 415],
+    ['a GIF/JavaScript polyglot named .jpg', GIF_JS_POLYGLOT, 'cat.jpg', 'image/jpeg', 415],
+    ['a 0-byte file', Buffer.alloc(0), 'empty.png', 'image/png', 422],
+    [
+      'one byte over the size limit',
+      Buffer.alloc(MAX_FILE_BYTES + 1, 1),
+      'big.png',
+      'image/png',
+      413,
+    ],
+  ])('refuses %s and stores nothing', async (_name, bytes, filename, contentType, status) => {
+    const before = await evidenceCount();
+    expectProblem(
+      await upload(seller, caseId).attach('files', bytes, { filename, contentType }),
+      status,
+    );
+    expect(await evidenceCount()).toBe(before);
+    expect(await temporaryFiles()).toEqual([]);
+  });
+
+  it('refuses one file over the count limit', async () => {
+    const before = await evidenceCount();
+    let form = upload(seller, caseId);
+    for (let i = 0; i <= MAX_FILES; i += 1) {
+      form = form.attach('files', Buffer.concat([PNG, Buffer.from([i])]), `s${i}.png`);
+    }
+    expectProblem(await form, 413);
+    expect(await evidenceCount()).toBe(before);
+    expect(await temporaryFiles()).toEqual([]);
+  });
+
+  it('refuses one bad file among good ones, storing none of them', async () => {
+    const before = await evidenceCount();
+    const problem = expectProblem(
+      await upload(seller, caseId)
+        .attach('files', Buffer.concat([PNG, Buffer.from('x')]), 'good.png')
+        .attach('files', SVG, 'bad.png'),
+      415,
+    );
+    expect(fieldsOf(problem)).toEqual(['files[1]']);
+    expect(await evidenceCount()).toBe(before);
+  });
+
+  it('refuses a truncated multipart body, JSON, an unknown kind and no files', async () => {
+    const truncated = await request(t.http)
+      .post(`/v1/cases/${caseId}/evidence`)
+      .set(bearer(seller))
+      .set('Content-Type', 'multipart/form-data; boundary=XYZ')
+      .send('--XYZ\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\n\r\nabc');
+    expectProblem(truncated, 400);
+    expectProblem(await upload(seller, caseId).send({ files: [] }), 415);
+    expectProblem(
+      await upload(seller, caseId).field('kind', 'selfie').attach('files', PNG, 'a.png'),
+      400,
+    );
+    expectProblem(await upload(seller, caseId).field('kind', 'chat_screenshot'), 400);
+    expect(await temporaryFiles()).toEqual([]);
+  });
+
+  it('answers 404 for another seller’s case and evidence, 401 without credentials', async () => {
+    const [item] = (await upload(seller, caseId).attach('files', PNG, 'chat.png')).body;
+    expectProblem(await upload(otherSeller, caseId).attach('files', PNG, 'chat.png'), 404);
+    expectProblem(
+      await request(t.http).get(`/v1/cases/${caseId}/evidence`).set(bearer(otherSeller)),
+      404,
+    );
+    expectProblem(
+      await request(t.http).get(`/v1/evidence/${item.id}`).set(bearer(otherSeller)),
+      404,
+    );
+    expectProblem(await request(t.http).get(`/v1/evidence/${item.id}`), 401);
+    expectProblem(await request(t.http).post(`/v1/cases/${caseId}/evidence`), 401);
+  });
+});
