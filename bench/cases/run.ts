@@ -1,18 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { Client } from 'pg';
-import ts from 'typescript';
 import { ensureBuild, ROOT } from '../lib/build';
-import { baseEnv, launchBulwark, registerSeller, Seller } from '../lib/bulwark';
-import { freePort, launch, removeOnExit, sleep, stop, Target, waitFor200 } from '../lib/children';
+import { benchBothTargets } from '../lib/baseline';
+import { Seller } from '../lib/bulwark';
+import { sleep, stop, Target, waitFor200 } from '../lib/children';
 import { printProfileSummary, summariseProfile, Window } from '../lib/cpu-profile';
 import { cpuSnapshot, CpuUse, cpuUse } from '../lib/cpu-usage';
 import { load, LoadRequest } from '../lib/load';
-import { LoadOptions, parseOptions, UsageError } from '../lib/options';
-import { fmt, loadAverage, printMachine, table } from '../lib/report';
+import { LoadOptions, parseOptions, runMain } from '../lib/options';
+import { checkFailures, fmt, loadAverage, printMachine, printRuns, table } from '../lib/report';
 import { extortionCase, knownIdentifiers, refusedBodies, runStamp } from './bodies';
 
 // POST /v1/cases: throughput and latency of the built Bulwark API against a bare Express 5 route
@@ -119,27 +118,6 @@ async function postgresSettings(): Promise<string> {
     const of = (name: string) => rows.find((row) => row.name === name)?.setting ?? '?';
     return `PostgreSQL ${of('server_version')} on 127.0.0.1 (fsync=${of('fsync')}, synchronous_commit=${of('synchronous_commit')}, shared_buffers=${fmt((Number(of('shared_buffers')) * 8) / 1024)} MiB); both targets write to the database ${DATABASE}, dropped at the start of every run`;
   });
-}
-
-/**
- * The baseline as plain JavaScript, as Bulwark runs from dist/: compiled here rather than run
- * through ts-node, whose hooks (and the domain module it loads, which slows every EventEmitter)
- * would tax the baseline. It finds its packages through NODE_PATH.
- */
-function compileBare(): string {
-  const dir = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-bare-'));
-  removeOnExit(dir);
-  const { outputText } = ts.transpileModule(readFileSync(BARE, 'utf8'), {
-    fileName: BARE,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2023,
-      esModuleInterop: true,
-    },
-  });
-  const file = join(dir, 'bare-express.js');
-  writeFileSync(file, outputText);
-  return file;
 }
 
 // ---- the requests ----
@@ -289,33 +267,8 @@ function report(measurements: Measurement[], options: LoadOptions, settings: str
     ...settings,
   ]);
 
-  console.log('\n## Runs\n');
-  console.log(
-    table(
-      [
-        'target',
-        'route',
-        'req/s (avg)',
-        'p50 ms',
-        'p97.5 ms',
-        'p99 ms',
-        'non-2xx',
-        'errors',
-        'timeouts',
-      ],
-      measurements.map(({ target, result }) => [
-        target,
-        ROUTE,
-        fmt(result.requests.average),
-        fmt(result.latency.p50),
-        fmt(result.latency.p97_5),
-        fmt(result.latency.p99),
-        String(result.non2xx),
-        String(result.errors),
-        String(result.timeouts),
-      ]),
-    ),
-  );
+  const runs = measurements.map(({ target, result }) => ({ target, route: ROUTE, result }));
+  printRuns(runs);
 
   const [bulwark, bare] = measurements.map((m) => m.result);
   const throughput = bulwark.requests.average / bare.requests.average;
@@ -401,14 +354,8 @@ function report(measurements: Measurement[], options: LoadOptions, settings: str
       : `\nwarning: the targets do not apply the same rules: ${mismatches.join('; ')}.`,
   );
 
-  let clean = true;
-  for (const { target, result, answered2xx, rows } of measurements) {
-    if (result.non2xx + result.errors + result.timeouts > 0) {
-      clean = false;
-      console.log(
-        `\nFAILED: ${target} had ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts: its numbers are not a clean measurement.`,
-      );
-    }
+  let clean = checkFailures(runs);
+  for (const { target, answered2xx, rows } of measurements) {
     const inFlight = rows.cases - answered2xx;
     if (inFlight < 0 || inFlight > 2 * options.connections) {
       clean = false;
@@ -453,9 +400,6 @@ async function main(): Promise<void> {
   ensureBuild();
   await dropDatabase();
 
-  const jwtSecret = randomBytes(32).toString('hex');
-  const uploads = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-uploads-'));
-  removeOnExit(uploads);
   const profileDir = profile ? mkdtempSync(join(os.tmpdir(), 'bulwark-bench-cpu-prof-')) : '';
   // The profile is written when the process exits normally. The bare app exits on SIGTERM;
   // Nest's shutdown hook re-raises SIGTERM after closing, which would end Bulwark without writing
@@ -471,40 +415,20 @@ async function main(): Promise<void> {
         ]
       : [];
 
-  const bulwarkPort = await freePort(3910);
-  console.log(
-    `Bulwark (node dist/src/main.js, BULWARK_ROLE=api${profile ? ', --cpu-prof' : ''}) on port ${bulwarkPort}`,
-  );
-  const bulwark = launchBulwark({
-    port: bulwarkPort,
-    databaseUrl: DATABASE_URL,
-    jwtSecret,
-    uploadsDir: uploads,
-    redisKeyPrefix: 'bulwark_bench_cases',
-    nodeArgs: profileArgs('bulwark', true),
-  });
-  const first = await benchTarget(
-    bulwark,
-    '/health/ready',
-    () => registerSeller(bulwark.base),
-    options,
-  );
-
-  const barePort = await freePort(3911);
-  console.log(
-    `bare Express (bench/cases/bare-express.ts${profile ? ', --cpu-prof' : ''}) on port ${barePort}`,
-  );
-  const bare = launch(
-    'bare Express',
-    [...profileArgs('bare', false), compileBare()],
+  const note = profile ? '--cpu-prof' : undefined;
+  const [first, second] = await benchBothTargets(
     {
-      ...baseEnv(DATABASE_URL, jwtSecret),
-      PORT: String(barePort),
-      NODE_PATH: join(ROOT, 'node_modules'),
+      databaseUrl: DATABASE_URL,
+      bulwark: {
+        preferredPort: 3910,
+        redisKeyPrefix: 'bulwark_bench_cases',
+        nodeArgs: profileArgs('bulwark', true),
+        note,
+      },
+      baseline: { entry: BARE, preferredPort: 3911, nodeArgs: profileArgs('bare', false), note },
     },
-    barePort,
+    (target, readyPath, seller) => benchTarget(target, readyPath, seller, options),
   );
-  const second = await benchTarget(bare, '/health/live', async () => first.seller, options);
 
   const settings = [await postgresSettings()];
   const shape = compareShapes(first.sample, second.sample);
@@ -525,12 +449,4 @@ async function main(): Promise<void> {
   if (!clean) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`bench:cases: ${error.message}`);
-    console.error(USAGE);
-  } else {
-    console.error(`bench:cases failed: ${(error as Error)?.stack ?? String(error)}`);
-  }
-  process.exit(1);
-});
+runMain('bench:cases', USAGE, main);

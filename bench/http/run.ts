@@ -1,13 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ensureBuild, ROOT } from '../lib/build';
-import { baseEnv, launchBulwark, registerSeller, Seller } from '../lib/bulwark';
-import { freePort, launch, removeOnExit, stop, Target, waitFor200 } from '../lib/children';
-import { LoadOptions as Options, parseOptions, UsageError } from '../lib/options';
-import { fmt, loadAverage, printMachine, table } from '../lib/report';
+import { benchBothTargets } from '../lib/baseline';
+import { Seller } from '../lib/bulwark';
+import { stop, Target, waitFor200 } from '../lib/children';
+import { LoadOptions as Options, parseOptions, runMain } from '../lib/options';
+import {
+  checkFailures,
+  fmt,
+  loadAverage,
+  printMachine,
+  printRuns,
+  Run,
+  table,
+} from '../lib/report';
 
 // HTTP throughput of the built Bulwark API against a bare Express 5 baseline serving the same
 // two routes. Each target runs alone in its own child process; autocannon runs in this one.
@@ -32,18 +38,12 @@ const ROUTES: Route[] = [
   { path: '/v1/me', label: 'GET /v1/me', auth: true },
 ];
 
-interface Measurement {
-  target: string;
-  route: string;
-  result: autocannon.Result;
-}
-
 async function measure(
   target: Target,
   route: Route,
   token: string,
   options: Options,
-): Promise<Measurement> {
+): Promise<Run> {
   const base: autocannon.Options = {
     url: target.base + route.path,
     connections: options.connections,
@@ -72,18 +72,18 @@ async function checkMe(target: Target, token: string, userId: string): Promise<v
 async function benchTarget(
   target: Target,
   readyPath: string,
-  token: () => Promise<Seller>,
+  seller: () => Promise<Seller>,
   options: Options,
-): Promise<{ measurements: Measurement[]; auth: Seller }> {
+): Promise<{ measurements: Run[]; seller: Seller }> {
   try {
     await waitFor200(target, readyPath);
-    const auth = await token();
+    const auth = await seller();
     await checkMe(target, auth.accessToken, auth.userId);
-    const measurements: Measurement[] = [];
+    const measurements: Run[] = [];
     for (const route of ROUTES) {
       measurements.push(await measure(target, route, auth.accessToken, options));
     }
-    return { measurements, auth };
+    return { measurements, seller: auth };
   } finally {
     await stop(target);
   }
@@ -91,38 +91,12 @@ async function benchTarget(
 
 // ---- output ----
 
-function report(measurements: Measurement[], options: Options): boolean {
+function report(measurements: Run[], options: Options): boolean {
   printMachine(loadBefore, [
     `autocannon: ${options.connections} connections, ${options.duration} s per route after a ${WARM_UP_SECONDS} s warm-up; it runs in the bench process on the same machine`,
   ]);
 
-  console.log('\n## Runs\n');
-  console.log(
-    table(
-      [
-        'target',
-        'route',
-        'req/s (avg)',
-        'p50 ms',
-        'p97.5 ms',
-        'p99 ms',
-        'non-2xx',
-        'errors',
-        'timeouts',
-      ],
-      measurements.map(({ target, route, result }) => [
-        target,
-        route,
-        fmt(result.requests.average),
-        fmt(result.latency.p50),
-        fmt(result.latency.p97_5),
-        fmt(result.latency.p99),
-        String(result.non2xx),
-        String(result.errors),
-        String(result.timeouts),
-      ]),
-    ),
-  );
+  printRuns(measurements);
 
   console.log('\n## Bulwark against bare Express\n');
   const of = (target: string, route: string) =>
@@ -145,60 +119,23 @@ function report(measurements: Measurement[], options: Options): boolean {
     ),
   );
 
-  const failed = measurements.filter(
-    (m) => m.result.non2xx + m.result.errors + m.result.timeouts > 0,
-  );
-  for (const { target, route, result } of failed) {
-    console.log(
-      `\nwarning: ${target} ${route} had ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts: its numbers are not a clean measurement.`,
-    );
-  }
-  return failed.length === 0;
+  return checkFailures(measurements);
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), { duration: 10, connections: 50 }, USAGE);
   ensureBuild();
 
-  const jwtSecret = randomBytes(32).toString('hex');
-  const uploads = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-uploads-'));
-  removeOnExit(uploads);
-
-  const bulwarkPort = await freePort(3900);
-  console.log(`Bulwark (node dist/src/main.js, BULWARK_ROLE=api) on port ${bulwarkPort}`);
-  const bulwark = launchBulwark({
-    port: bulwarkPort,
-    databaseUrl: DATABASE_URL,
-    jwtSecret,
-    uploadsDir: uploads,
-    redisKeyPrefix: 'bulwark_bench',
-  });
-  const first = await benchTarget(
-    bulwark,
-    '/health/ready',
-    () => registerSeller(bulwark.base),
-    options,
+  const [first, second] = await benchBothTargets(
+    {
+      databaseUrl: DATABASE_URL,
+      bulwark: { preferredPort: 3900, redisKeyPrefix: 'bulwark_bench' },
+      baseline: { entry: BARE, preferredPort: 3901 },
+    },
+    (target, readyPath, seller) => benchTarget(target, readyPath, seller, options),
   );
-
-  const barePort = await freePort(3901);
-  console.log(`bare Express (bench/http/bare-express.ts) on port ${barePort}`);
-  const bare = launch(
-    'bare Express',
-    ['-r', 'ts-node/register/transpile-only', BARE],
-    { ...baseEnv(DATABASE_URL, jwtSecret), PORT: String(barePort) },
-    barePort,
-  );
-  const second = await benchTarget(bare, '/health/live', async () => first.auth, options);
 
   if (!report([...first.measurements, ...second.measurements], options)) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`bench:http: ${error.message}`);
-    console.error(USAGE);
-  } else {
-    console.error(`bench:http failed: ${(error as Error)?.stack ?? String(error)}`);
-  }
-  process.exit(1);
-});
+runMain('bench:http', USAGE, main);

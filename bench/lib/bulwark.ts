@@ -1,17 +1,30 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { launch, Target } from './children';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { freePort, launch, removeOnExit, Target } from './children';
 import { MAIN } from './build';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
-export interface BulwarkSettings {
-  port: number;
+/** A random 64-hex-character JWT_SECRET, shared by both targets of a run. */
+export function newJwtSecret(): string {
+  return randomBytes(32).toString('hex');
+}
+
+export interface TargetSettings {
+  /** Taken when it is free on 127.0.0.1, otherwise any free port. */
+  preferredPort: number;
   databaseUrl: string;
   jwtSecret: string;
-  uploadsDir: string;
-  redisKeyPrefix: string;
-  /** Node options placed before dist/src/main.js, e.g. to profile it. */
+  /** Node options placed before the script, e.g. to profile it. */
   nodeArgs?: string[];
+  /** Added to the line that announces the target, e.g. "--cpu-prof". */
+  note?: string;
+}
+
+export interface BulwarkSettings extends TargetSettings {
+  redisKeyPrefix: string;
 }
 
 /** The environment every target of a benchmark gets: production mode, the secret, the database. */
@@ -27,21 +40,27 @@ export function baseEnv(databaseUrl: string, jwtSecret: string): NodeJS.ProcessE
 
 /**
  * The built API as production runs it (api role, request logs at info to stdout, which goes to
- * /dev/null), on 127.0.0.1; tokens live a day and the sign-in limiter cannot interfere.
+ * /dev/null), on 127.0.0.1 with a scratch UPLOADS_DIR; tokens live a day and the sign-in limiter
+ * cannot interfere.
  */
-export function launchBulwark(settings: BulwarkSettings): Target {
+export async function startBulwark(settings: BulwarkSettings): Promise<Target> {
+  const port = await freePort(settings.preferredPort);
+  const uploadsDir = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-uploads-'));
+  removeOnExit(uploadsDir);
+  const note = settings.note ? `, ${settings.note}` : '';
+  console.log(`Bulwark (node dist/src/main.js, BULWARK_ROLE=api${note}) on port ${port}`);
   return launch(
     'Bulwark',
     [...(settings.nodeArgs ?? []), MAIN],
     {
       ...baseEnv(settings.databaseUrl, settings.jwtSecret),
       BULWARK_ROLE: 'api',
-      PORT: String(settings.port),
+      PORT: String(port),
       HOST: '127.0.0.1',
       MIGRATIONS_RUN: 'true',
       REDIS_URL,
       REDIS_KEY_PREFIX: settings.redisKeyPrefix,
-      UPLOADS_DIR: settings.uploadsDir,
+      UPLOADS_DIR: uploadsDir,
       LOG_LEVEL: 'info',
       TRUST_PROXY: 'false',
       ACCESS_TOKEN_TTL_SECONDS: '86400',
@@ -49,7 +68,7 @@ export function launchBulwark(settings: BulwarkSettings): Target {
       LOGIN_MAX_FAILURES_PER_IP: '1000000',
       LOGIN_WINDOW_SECONDS: '1',
     },
-    settings.port,
+    port,
   );
 }
 

@@ -46,3 +46,19 @@ export function parseOptions(
   }
   return options;
 }
+
+/**
+ * Runs a benchmark's main and exits with status 1 when it throws: a usage error with the usage
+ * text, anything else with its stack.
+ */
+export function runMain(name: string, usage: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${name}: ${error.message}`);
+      console.error(usage);
+    } else {
+      console.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+    process.exit(1);
+  });
+}
