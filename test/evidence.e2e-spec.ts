@@ -169,6 +169,51 @@ describe('evidence uploads', () => {
     expect(await temporaryFiles()).toEqual([]);
   });
 
+  it('serves the original only as a sandboxed attachment and records every download', async () => {
+    const [item] = (
+      await upload(seller, caseId)
+        .attach('files', Buffer.concat([PNG, Buffer.from('dl')]), '聊天记录 1.png')
+        .expect(202)
+    ).body;
+    const response = await request(t.http)
+      .get(`/v1/evidence/${item.id}/content`)
+      .set(bearer(moderator))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((response.body as Buffer).equals(Buffer.concat([PNG, Buffer.from('dl')]))).toBe(true);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename=.*filename\*=UTF-8''/,
+    );
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain('sandbox');
+    expect(response.headers['content-type']).toMatch(/^image\/png/);
+
+    const staff = await request(t.http)
+      .get(`/v1/cases/${caseId}/timeline?limit=200`)
+      .set(bearer(moderator));
+    const downloads = staff.body.items.filter(
+      (event: { kind: string; data: { evidenceId?: string } }) =>
+        event.kind === 'original_downloaded' && event.data.evidenceId === item.id,
+    );
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0].actorId).toBe(moderator.id);
+    const own = await request(t.http)
+      .get(`/v1/cases/${caseId}/timeline?limit=200`)
+      .set(bearer(seller));
+    expect(own.body.items.map((event: { kind: string }) => event.kind)).not.toContain(
+      'original_downloaded',
+    );
+    expectProblem(
+      await request(t.http).get(`/v1/evidence/${item.id}/content`).set(bearer(otherSeller)),
+      404,
+    );
+  });
+
   it('answers 404 for another seller’s case and evidence, 401 without credentials', async () => {
     const [item] = (await upload(seller, caseId).attach('files', PNG, 'chat.png')).body;
     expectProblem(await upload(otherSeller, caseId).attach('files', PNG, 'chat.png'), 404);

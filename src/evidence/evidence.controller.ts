@@ -5,6 +5,8 @@ import {
   HttpCode,
   Param,
   Post,
+  Res,
+  StreamableFile,
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
@@ -15,8 +17,11 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { create as contentDisposition } from 'content-disposition';
+import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { UuidParam } from '../common/http/uuid-param';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
@@ -54,6 +59,30 @@ export class EvidenceController {
   @ApiOkResponse({ type: EvidenceListView })
   list(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<EvidenceListView> {
     return this.evidence.listOfCase(caller, id);
+  }
+
+  @Get('evidence/:id/content')
+  @ApiOperation({
+    summary: 'The original bytes, as an attachment; each download is recorded on the case',
+  })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(400)
+  async content(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidParam()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { evidence, content } = await this.evidence.openOriginal(caller, id);
+    // Never rendered by a browser: downloaded, not sniffed, and sandboxed if opened anyway.
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(content, {
+      type: evidence.mediaType,
+      length: Number(evidence.size),
+      disposition: contentDisposition(evidence.fileName),
+    });
   }
 
   @Get('evidence/:id')

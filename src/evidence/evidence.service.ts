@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseEventsRepository } from '../cases/case-events.repository';
@@ -88,6 +89,33 @@ export class EvidenceService {
 
   async get(caller: AuthUser, id: string): Promise<EvidenceView> {
     return toEvidenceView(await this.requireVisible(caller, id));
+  }
+
+  /**
+   * The original bytes for download. Every download is an internal case event, so the record
+   * shows who took a copy of the evidence and when.
+   */
+  async openOriginal(
+    caller: AuthUser,
+    id: string,
+  ): Promise<{ evidence: EvidenceEntity; content: Readable }> {
+    const evidence = await this.requireVisible(caller, id);
+    const content = await this.store.read(evidence.sha256);
+    try {
+      await this.dataSource.transaction((manager) =>
+        this.events.append(manager, {
+          caseId: evidence.caseId,
+          actorId: caller.id,
+          kind: 'original_downloaded',
+          visibility: 'internal',
+          data: { evidenceId: evidence.id, sha256: evidence.sha256 },
+        }),
+      );
+    } catch (error) {
+      content.destroy();
+      throw error;
+    }
+    return { evidence, content };
   }
 
   private async requireVisible(caller: AuthUser, id: string): Promise<EvidenceEntity> {
