@@ -86,6 +86,8 @@ describe('evidence uploads', () => {
 
     const again = await upload(seller, caseId).attach('files', PNG, 'again.png').expect(202);
     expect(again.body[0].id).toBe(response.body[0].id);
+    const kase = await request(t.http).get(`/v1/cases/${caseId}`).set(bearer(seller)).expect(200);
+    expect(kase.body.evidence).toEqual([{ id: response.body[0].id, status: 'received' }]);
 
     const listed = await request(t.http).get(`/v1/cases/${caseId}/evidence`).set(bearer(moderator));
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(response.body[0].id);

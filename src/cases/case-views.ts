@@ -1,6 +1,12 @@
 import type { CaseEntity } from './case.entity';
 import type { StoredSighting } from './case-parties.repository';
-import type { CaseSummaryView, CaseView, IdentifierView, ReportedPartyView } from './case.view';
+import type {
+  CaseSummaryView,
+  CaseView,
+  EvidenceSummaryView,
+  IdentifierView,
+  ReportedPartyView,
+} from './case.view';
 import type { PaymentProvider } from './identifiers/identifier-kind';
 import type { Platform } from '../common/platform';
 
@@ -34,6 +40,7 @@ export function toCaseView(
   kase: CaseEntity,
   partyIds: string[],
   sightings: StoredSighting[],
+  evidence: EvidenceSummaryView[] = [],
 ): CaseView {
   const reported: ReportedPartyView[] = partyIds.map((id) => ({
     id,
@@ -63,7 +70,7 @@ export function toCaseView(
     demandDeadline: kase.demandDeadline?.toISOString() ?? null,
     orderIds: kase.orderIds,
     reported,
-    evidence: [],
+    evidence,
   };
 }
 

@@ -3,6 +3,7 @@ import { GuidanceModule } from '../guidance/guidance.module';
 import { CaseConversationController } from './case-conversation.controller';
 import { CaseConversationService } from './case-conversation.service';
 import { CaseEventsRepository } from './case-events.repository';
+import { CaseEvidenceSummaryRepository } from './case-evidence-summary.repository';
 import { CaseMessagesRepository } from './case-messages.repository';
 import { CasePartiesRepository } from './case-parties.repository';
 import { CasesController } from './cases.controller';
@@ -19,7 +20,8 @@ import { CasesService } from './cases.service';
     CasePartiesRepository,
     CaseEventsRepository,
     CaseMessagesRepository,
+    CaseEvidenceSummaryRepository,
   ],
-  exports: [CasesService, CaseEventsRepository],
+  exports: [CasesService, CasesRepository, CaseEventsRepository],
 })
 export class CasesModule {}

@@ -15,6 +15,7 @@ import { OutboxService } from '../jobs/outbox.service';
 import { canSeeCase, isStaff } from './case-access';
 import { CaseListQueryDto } from './case-body.dto';
 import { CaseEventsRepository } from './case-events.repository';
+import { CaseEvidenceSummaryRepository } from './case-evidence-summary.repository';
 import { normalizeCaseInput, NormalizedCase } from './case-input';
 import { CasePartiesRepository, NewSighting } from './case-parties.repository';
 import { parseCaseReference } from './case-reference';
@@ -39,6 +40,7 @@ export class CasesService {
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
     private readonly guidance: GuidanceService,
+    private readonly evidenceSummaries: CaseEvidenceSummaryRepository,
   ) {}
 
   /**
@@ -218,8 +220,11 @@ export class CasesService {
   }
 
   private async viewOf(kase: CaseEntity): Promise<CaseView> {
-    const { partyIds, sightings } = await this.parties.findOfCase(kase.id);
-    return toCaseView(kase, partyIds, sightings);
+    const [{ partyIds, sightings }, evidence] = await Promise.all([
+      this.parties.findOfCase(kase.id),
+      this.evidenceSummaries.listOfCase(kase.id),
+    ]);
+    return toCaseView(kase, partyIds, sightings, evidence);
   }
 }
 

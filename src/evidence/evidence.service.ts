@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseEventsRepository } from '../cases/case-events.repository';
+import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { FieldError } from '../common/problem/problem-details';
 import { ProblemException } from '../common/problem/problem.exception';
@@ -28,6 +29,7 @@ export class EvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly cases: CasesService,
+    private readonly caseRows: CasesRepository,
     private readonly evidence: EvidenceRepository,
     private readonly events: CaseEventsRepository,
     private readonly outbox: OutboxService,
@@ -63,6 +65,8 @@ export class EvidenceService {
       const results = await this.evidence.insertOrFind(manager, items);
       const created = results.filter((result) => result.created).map((result) => result.evidence);
       if (created.length > 0) {
+        // The case view lists its evidence: a new version, so its ETag moves on.
+        await this.caseRows.update(manager, kase.id, {});
         await this.events.append(manager, {
           caseId: kase.id,
           actorId: caller.id,
