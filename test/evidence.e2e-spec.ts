@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { EvidenceSweeper } from '../src/evidence/evidence-sweeper.service';
+import { EVIDENCE_STORE, EvidenceStore } from '../src/evidence/store/evidence-store';
 import {
   bearer,
   registerSeller,
@@ -214,6 +216,45 @@ describe('evidence uploads', () => {
       await request(t.http).get(`/v1/evidence/${item.id}/content`).set(bearer(otherSeller)),
       404,
     );
+  });
+
+  it('sweeps old temporary files and stored objects no row names, and nothing else', async () => {
+    const store = t.app.get<EvidenceStore>(EVIDENCE_STORE);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const [kept] = (await upload(seller, caseId).attach('files', PNG, 'kept.png')).body;
+    const keptPath = join(
+      uploads,
+      'objects',
+      kept.sha256.slice(0, 2),
+      kept.sha256.slice(2, 4),
+      kept.sha256,
+    );
+    await utimes(keptPath, twoHoursAgo, twoHoursAgo);
+
+    const orphanBytes = Buffer.from('bytes of an upload whose row never committed');
+    const orphan = createHash('sha256').update(orphanBytes).digest('hex');
+    const orphanUpload = store.temporaryPath();
+    await writeFile(orphanUpload, orphanBytes);
+    await store.adopt(orphanUpload, orphan);
+    const orphanPath = join(uploads, 'objects', orphan.slice(0, 2), orphan.slice(2, 4), orphan);
+    await utimes(orphanPath, twoHoursAgo, twoHoursAgo);
+
+    const freshOrphanBytes = Buffer.from('stored a moment ago, its row still on the way');
+    const freshOrphan = createHash('sha256').update(freshOrphanBytes).digest('hex');
+    const freshUpload = store.temporaryPath();
+    await writeFile(freshUpload, freshOrphanBytes);
+    await store.adopt(freshUpload, freshOrphan);
+
+    const abandoned = store.temporaryPath();
+    await writeFile(abandoned, 'half an upload');
+    await utimes(abandoned, twoHoursAgo, twoHoursAgo);
+
+    const result = await t.app.get(EvidenceSweeper).sweep();
+    expect(result).toEqual({ temporaryFiles: 1, orphanObjects: 1 });
+    expect(await store.has(orphan)).toBe(false);
+    expect(await store.has(freshOrphan)).toBe(true);
+    expect(await store.has(kept.sha256)).toBe(true);
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('answers 404 for another seller’s case and evidence, 401 without credentials', async () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EvidenceSweeper } from './evidence-sweeper.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
@@ -15,6 +16,7 @@ import { EvidenceUploadInterceptor } from './upload/evidence-upload.interceptor'
     EvidenceService,
     EvidenceRepository,
     EvidenceUploadInterceptor,
+    EvidenceSweeper,
     {
       provide: EVIDENCE_STORE,
       inject: [APP_CONFIG],

@@ -54,6 +54,15 @@ export class EvidenceRepository {
     return this.dataSource.manager.findOneBy(EvidenceEntity, { id });
   }
 
+  /** Which of these hashes some evidence row names. */
+  async referencedHashes(hashes: string[]): Promise<Set<string>> {
+    const rows: { sha256: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT sha256 FROM evidence WHERE sha256 = ANY($1::text[])',
+      [hashes],
+    );
+    return new Set(rows.map((row) => row.sha256));
+  }
+
   listOfCase(caseId: string): Promise<EvidenceEntity[]> {
     return this.dataSource.manager.find(EvidenceEntity, {
       where: { caseId },

@@ -28,14 +28,22 @@ export interface EvidenceStore {
 
   readDerived(sha256: string, variant: DerivedVariant): Promise<Readable>;
 
-  /** Every stored object's hash, for the sweep that removes those no row references. */
-  listObjects(): AsyncIterable<string>;
+  /** Every stored object, for the sweep that removes those no row references. */
+  listObjects(): AsyncIterable<StoredObject>;
+
+  /** When the object was last stored or adopted again; undefined when it is not there. */
+  modifiedAt(sha256: string): Promise<Date | undefined>;
 
   /** Removes an object and its derived files; only the sweep calls it. */
   remove(sha256: string): Promise<void>;
 
   /** Temporary files last written before `cutoff`: uploads that died midway. */
   removeTemporaryFilesOlderThan(cutoff: Date): Promise<number>;
+}
+
+export interface StoredObject {
+  sha256: string;
+  modifiedAt: Date;
 }
 
 export const EVIDENCE_STORE = Symbol('EVIDENCE_STORE');

@@ -52,7 +52,7 @@ describe('the local disk evidence store', () => {
     await store.putDerived(hash, 'thumbnail', Buffer.from('small'));
     expect(await text((await store.readDerived(hash, 'thumbnail')) as Readable)).toBe('small');
     const listed: string[] = [];
-    for await (const name of store.listObjects()) listed.push(name);
+    for await (const object of store.listObjects()) listed.push(object.sha256);
     expect(listed).toEqual([hash]);
     await store.remove(hash);
     expect(await store.has(hash)).toBe(false);

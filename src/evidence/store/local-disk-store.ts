@@ -1,9 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, link, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import {
+  chmod,
+  link,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  stat,
+  unlink,
+  utimes,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { assertSha256, DERIVED_VARIANTS, DerivedVariant, EvidenceStore } from './evidence-store';
+import {
+  assertSha256,
+  DERIVED_VARIANTS,
+  DerivedVariant,
+  EvidenceStore,
+  StoredObject,
+} from './evidence-store';
 
 /** Opens a directory and fsyncs it, so a rename or link inside it survives a crash. */
 async function syncDirectory(path: string): Promise<void> {
@@ -67,6 +84,9 @@ export class LocalDiskStore implements EvidenceStore {
       await syncDirectory(dirname(target));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Needed again: a fresh time keeps the sweep's grace period from removing it under us.
+      const now = new Date();
+      await utimes(target, now, now);
     } finally {
       await unlink(temporaryPath).catch(() => undefined);
     }
@@ -105,11 +125,23 @@ export class LocalDiskStore implements EvidenceStore {
     return this.openStream(this.derivedPath(sha256, variant));
   }
 
-  async *listObjects(): AsyncIterable<string> {
+  async *listObjects(): AsyncIterable<StoredObject> {
     for (const first of await readdir(this.objectsDir)) {
       for (const second of await readdir(join(this.objectsDir, first))) {
-        for (const name of await readdir(join(this.objectsDir, first, second))) yield name;
+        for (const name of await readdir(join(this.objectsDir, first, second))) {
+          const modifiedAt = await this.modifiedAt(name);
+          if (modifiedAt) yield { sha256: name, modifiedAt };
+        }
       }
+    }
+  }
+
+  async modifiedAt(sha256: string): Promise<Date | undefined> {
+    try {
+      return (await stat(this.objectPath(sha256))).mtime;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
     }
   }
 
