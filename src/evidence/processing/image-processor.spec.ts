@@ -1,0 +1,94 @@
+import sharp from 'sharp';
+import { hammingDistance } from './perceptual-hash';
+import { ImageRejected, processImage } from './image-processor';
+
+const LIMIT = 50_000_000;
+
+function gradient(width: number, height: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const offset = (y * width + x) * 3;
+      pixels[offset] = (x * 255) / width;
+      pixels[offset + 1] = (y * 255) / height;
+      pixels[offset + 2] = ((x + y) * 127) / (width + height);
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+}
+
+describe('processing a screenshot', () => {
+  it('makes an upright, metadata-free WebP preview and thumbnail with the image size', async () => {
+    const jpeg = await sharp(await gradient(3000, 1000))
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'Xiaomi', Model: 'Redmi 12' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '31/1 14/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '121/1 28/1 0/1',
+        },
+      })
+      .toBuffer();
+    const result = await processImage(jpeg, LIMIT);
+    expect(result).toEqual(
+      expect.objectContaining({
+        width: 3000,
+        height: 1000,
+        camera: expect.objectContaining({ make: 'Xiaomi', model: 'Redmi 12' }),
+        gps: { latitude: 31.233333, longitude: 121.466667 },
+      }),
+    );
+    for (const [derived, side] of [
+      [result.preview, 2048],
+      [result.thumbnail, 320],
+    ] as const) {
+      const metadata = await sharp(derived).metadata();
+      expect(metadata.format).toBe('webp');
+      expect(Math.max(metadata.width!, metadata.height!)).toBe(side);
+      expect(metadata.exif).toBeUndefined();
+      expect(metadata.icc).toBeUndefined();
+    }
+  });
+
+  it('turns a photo taken sideways upright before measuring it', async () => {
+    const sideways = await sharp(await gradient(400, 200))
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const result = await processImage(sideways, LIMIT);
+    expect([result.width, result.height]).toEqual([200, 400]);
+    const preview = await sharp(result.preview).metadata();
+    expect([preview.width, preview.height]).toEqual([200, 400]);
+  });
+
+  it('gives a re-encoded, resized copy a nearby perceptual hash', async () => {
+    const original = await gradient(800, 600);
+    const copy = await sharp(original).resize(400, 300).jpeg({ quality: 60 }).toBuffer();
+    const [a, b] = await Promise.all([processImage(original, LIMIT), processImage(copy, LIMIT)]);
+    expect(hammingDistance(a.perceptualHash, b.perceptualHash)).toBeLessThanOrEqual(6);
+  });
+
+  it('refuses an image over the pixel limit before decoding it', async () => {
+    const png = await gradient(200, 200);
+    await expect(processImage(png, 100 * 100)).rejects.toThrow(ImageRejected);
+    await expect(processImage(png, 100 * 100)).rejects.toThrow(/more than 10,000 pixels/);
+  });
+
+  it('refuses a truncated JPEG', async () => {
+    const jpeg = await sharp(await gradient(300, 300))
+      .jpeg()
+      .toBuffer();
+    await expect(processImage(jpeg.subarray(0, jpeg.length / 2), LIMIT)).rejects.toThrow(
+      /damaged or incomplete/,
+    );
+  });
+
+  it('refuses an SVG even when handed one directly', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    await expect(processImage(svg, LIMIT)).rejects.toThrow(ImageRejected);
+  });
+});

@@ -1,0 +1,108 @@
+import exifReader from 'exif-reader';
+import sharp from 'sharp';
+import { DHASH_HEIGHT, DHASH_WIDTH, differenceHash } from './perceptual-hash';
+
+// Only the raster formats evidence may be; SVG, PDF, TIFF, HEIF, FITS, Magick... never load.
+sharp.block({ operation: ['VipsForeignLoad'] });
+sharp.unblock({
+  operation: [
+    'VipsForeignLoadPngBuffer',
+    'VipsForeignLoadJpegBuffer',
+    'VipsForeignLoadWebpBuffer',
+    'VipsForeignLoadGifBuffer',
+  ],
+});
+
+const PREVIEW_SIDE = 2048;
+const THUMBNAIL_SIDE = 320;
+
+export interface CameraMetadata {
+  make?: string;
+  model?: string;
+  software?: string;
+  takenAt?: string;
+}
+
+export interface ProcessedImage {
+  width: number;
+  height: number;
+  perceptualHash: string;
+  /** WebP, every metadata block stripped. */
+  preview: Buffer;
+  thumbnail: Buffer;
+  camera: CameraMetadata | null;
+  /** Where the photo was taken, when the camera said: for moderators only. */
+  gps: { latitude: number; longitude: number } | null;
+}
+
+/** An image that cannot be processed, with a reason a seller understands; retrying won't help. */
+export class ImageRejected extends Error {}
+
+function cameraOf(exif: Buffer | undefined): Pick<ProcessedImage, 'camera' | 'gps'> {
+  if (!exif) return { camera: null, gps: null };
+  try {
+    const tags = exifReader(exif);
+    const camera: CameraMetadata = {
+      make: tags.Image?.Make,
+      model: tags.Image?.Model,
+      software: tags.Image?.Software,
+      takenAt: tags.Photo?.DateTimeOriginal?.toISOString(),
+    };
+    const latitude = tags.GPSInfo?.GPSLatitude;
+    const longitude = tags.GPSInfo?.GPSLongitude;
+    const gps =
+      latitude && longitude
+        ? {
+            latitude: toDegrees(latitude, tags.GPSInfo?.GPSLatitudeRef === 'S'),
+            longitude: toDegrees(longitude, tags.GPSInfo?.GPSLongitudeRef === 'W'),
+          }
+        : null;
+    const known = Object.values(camera).some((value) => value !== undefined);
+    return { camera: known ? camera : null, gps };
+  } catch {
+    return { camera: null, gps: null };
+  }
+}
+
+function toDegrees([degrees, minutes, seconds]: number[], negative: boolean): number {
+  const value = degrees + minutes / 60 + seconds / 3600;
+  return Math.round((negative ? -value : value) * 1e6) / 1e6;
+}
+
+/**
+ * Decodes an image under a pixel limit, refusing anything libvips warns about, and makes what a
+ * moderator needs: an upright sanitised preview and thumbnail, its size and a perceptual hash.
+ */
+export async function processImage(bytes: Buffer, pixelLimit: number): Promise<ProcessedImage> {
+  const open = () => sharp(bytes, { limitInputPixels: pixelLimit, failOn: 'warning' });
+  try {
+    const metadata = await open().metadata();
+    const upright = () => open().rotate();
+    const [preview, thumbnail, grey] = await Promise.all([
+      upright()
+        .resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer({ resolveWithObject: true }),
+      upright()
+        .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 75 })
+        .toBuffer(),
+      upright().resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' }).greyscale().raw().toBuffer(),
+    ]);
+    const swapped = (metadata.orientation ?? 1) >= 5;
+    return {
+      width: (swapped ? metadata.height : metadata.width) ?? preview.info.width,
+      height: (swapped ? metadata.width : metadata.height) ?? preview.info.height,
+      perceptualHash: differenceHash(grey),
+      preview: preview.data,
+      thumbnail,
+      ...cameraOf(metadata.exif),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/pixel limit/i.test(message)) {
+      throw new ImageRejected(`The image has more than ${pixelLimit.toLocaleString('en')} pixels.`);
+    }
+    throw new ImageRejected('The image is damaged or incomplete and cannot be shown.');
+  }
+}
