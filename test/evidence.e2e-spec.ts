@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import request from 'supertest';
 import { EvidenceSweeper } from '../src/evidence/evidence-sweeper.service';
 import { EVIDENCE_STORE, EvidenceStore } from '../src/evidence/store/evidence-store';
@@ -13,6 +14,7 @@ import {
   SignedIn,
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
+import { eventually } from './helpers/eventually';
 import { expectProblem, fieldsOf } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -89,7 +91,12 @@ describe('evidence uploads', () => {
     const again = await upload(seller, caseId).attach('files', PNG, 'again.png').expect(202);
     expect(again.body[0].id).toBe(response.body[0].id);
     const kase = await request(t.http).get(`/v1/cases/${caseId}`).set(bearer(seller)).expect(200);
-    expect(kase.body.evidence).toEqual([{ id: response.body[0].id, status: 'received' }]);
+    expect(kase.body.evidence).toEqual([
+      {
+        id: response.body[0].id,
+        status: expect.stringMatching(/^(received|processing|processed)$/),
+      },
+    ]);
 
     const listed = await request(t.http).get(`/v1/cases/${caseId}/evidence`).set(bearer(moderator));
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(response.body[0].id);
@@ -255,6 +262,77 @@ describe('evidence uploads', () => {
     expect(await store.has(freshOrphan)).toBe(true);
     expect(await store.has(kept.sha256)).toBe(true);
     expect(await temporaryFiles()).toEqual([]);
+  });
+
+  it('processes a photo in the background: size, clean preview, GPS for moderators only', async () => {
+    const photo = await sharp({
+      create: { width: 300, height: 120, channels: 3, background: '#2a6f97' },
+    })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'Xiaomi', Model: 'Redmi 12' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '31/1 14/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '121/1 28/1 0/1',
+        },
+      })
+      .toBuffer();
+    const [item] = (await upload(seller, caseId).attach('files', photo, 'wechat.jpg').expect(202))
+      .body;
+    const processed = await eventually(async () => {
+      const response = await request(t.http).get(`/v1/evidence/${item.id}`).set(bearer(seller));
+      expect(response.body.status).toBe('processed');
+      return response.body;
+    });
+    expect(processed).toEqual(expect.objectContaining({ width: 300, height: 120 }));
+    expect(processed).not.toHaveProperty('gps');
+    const staff = await request(t.http).get(`/v1/evidence/${item.id}`).set(bearer(moderator));
+    expect(staff.body.gps).toEqual({ latitude: 31.233333, longitude: 121.466667 });
+
+    const preview = await request(t.http)
+      .get(`/v1/evidence/${item.id}/preview`)
+      .set(bearer(seller))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(preview.headers['content-type']).toMatch(/^image\/webp/);
+    const previewMetadata = await sharp(preview.body as Buffer).metadata();
+    expect(previewMetadata.exif).toBeUndefined();
+    await request(t.http).get(`/v1/evidence/${item.id}/thumbnail`).set(bearer(seller)).expect(200);
+    expectProblem(
+      await request(t.http).get(`/v1/evidence/${item.id}/preview`).set(bearer(otherSeller)),
+      404,
+    );
+    expect(item.sha256).toBe(createHash('sha256').update(photo).digest('hex'));
+  });
+
+  it('rejects a truncated JPEG with a reason the seller understands', async () => {
+    const jpeg = await sharp({
+      create: { width: 400, height: 400, channels: 3, background: '#aa3355' },
+    })
+      .jpeg()
+      .toBuffer();
+    const [item] = (
+      await upload(seller, caseId)
+        .attach('files', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'cut.jpg')
+        .expect(202)
+    ).body;
+    const rejected = await eventually(async () => {
+      const response = await request(t.http).get(`/v1/evidence/${item.id}`).set(bearer(seller));
+      expect(response.body.status).toBe('rejected');
+      return response.body;
+    });
+    expect(rejected.error).toMatch(/damaged or incomplete/);
+    expectProblem(
+      await request(t.http).get(`/v1/evidence/${item.id}/preview`).set(bearer(seller)),
+      404,
+    );
   });
 
   it('answers 404 for another seller’s case and evidence, 401 without credentials', async () => {

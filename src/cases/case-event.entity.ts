@@ -18,6 +18,8 @@ export const CASE_EVENT_KINDS = [
   'note_added',
   'evidence_added',
   'original_downloaded',
+  'evidence_processed',
+  'evidence_rejected',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

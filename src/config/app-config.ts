@@ -20,7 +20,7 @@ export interface AppConfig {
   metricsToken?: string;
   logLevel: string;
   cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
-  evidence: { maxFileBytes: number; maxFiles: number };
+  evidence: { maxFileBytes: number; maxFiles: number; maxImagePixels: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -62,6 +62,7 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
     evidence: {
       maxFileBytes: environment.EVIDENCE_MAX_FILE_BYTES,
       maxFiles: environment.EVIDENCE_MAX_FILES,
+      maxImagePixels: environment.EVIDENCE_MAX_IMAGE_PIXELS,
     },
   };
 }

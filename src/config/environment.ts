@@ -154,6 +154,11 @@ export class Environment {
   @Min(1)
   @Max(100)
   EVIDENCE_MAX_FILES = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_IMAGE_PIXELS = 50_000_000;
 }
 
 export class EnvironmentError extends Error {}

@@ -28,6 +28,7 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { EvidenceUploadDto, EvidenceUploadForm } from './evidence-upload.dto';
 import { EvidenceService, UploadedFile } from './evidence.service';
 import { EvidenceListView, EvidenceView } from './evidence.view';
+import { DerivedVariant } from './store/evidence-store';
 import { EvidenceUploadInterceptor } from './upload/evidence-upload.interceptor';
 
 @ApiTags('evidence')
@@ -85,6 +86,30 @@ export class EvidenceController {
     });
   }
 
+  @Get('evidence/:id/preview')
+  @ApiOperation({ summary: 'A sanitised WebP rendering (longest side 2048), metadata stripped' })
+  @ApiProduces('image/webp')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(400)
+  preview(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<StreamableFile> {
+    return this.derived(caller, id, 'preview');
+  }
+
+  @Get('evidence/:id/thumbnail')
+  @ApiOperation({ summary: 'A sanitised WebP thumbnail (longest side 320), metadata stripped' })
+  @ApiProduces('image/webp')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(400)
+  thumbnail(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<StreamableFile> {
+    return this.derived(caller, id, 'thumbnail');
+  }
+
   @Get('evidence/:id')
   @ApiOperation({ summary: 'One evidence item' })
   @ApiOkResponse({ type: EvidenceView })
@@ -94,5 +119,14 @@ export class EvidenceController {
     @Param('id', UuidParam()) id: string,
   ): Promise<EvidenceView> {
     return this.evidence.get(caller, id);
+  }
+
+  private async derived(
+    caller: AuthUser,
+    id: string,
+    variant: DerivedVariant,
+  ): Promise<StreamableFile> {
+    const content = await this.evidence.openDerived(caller, id, variant);
+    return new StreamableFile(content, { type: 'image/webp' });
   }
 }

@@ -12,6 +12,7 @@ import { UserEntity } from '../accounts/user.entity';
 import { CaseEntity } from '../cases/case.entity';
 import type { EvidenceKind } from './evidence-kind';
 import type { EvidenceStatus } from './evidence-status';
+import type { CameraMetadata } from './processing/image-processor';
 
 /** An uploaded file: its bytes live in the store under `sha256`, never in this row. */
 @Entity({ name: 'evidence' })
@@ -55,6 +56,26 @@ export class EvidenceEntity {
 
   @Column({ name: 'sha256', type: 'text' })
   sha256!: string;
+
+  @Column({ name: 'width', type: 'integer', nullable: true })
+  width!: number | null;
+
+  @Column({ name: 'height', type: 'integer', nullable: true })
+  height!: number | null;
+
+  /** 64-bit difference hash of an image, 16 hex digits, for finding reused screenshots. */
+  @Column({ name: 'perceptual_hash', type: 'text', nullable: true })
+  perceptualHash!: string | null;
+
+  @Column({ name: 'camera', type: 'jsonb', nullable: true })
+  camera!: CameraMetadata | null;
+
+  /** Where a photo was taken: shown to moderators only. */
+  @Column({ name: 'gps', type: 'jsonb', nullable: true })
+  gps!: { latitude: number; longitude: number } | null;
+
+  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
+  processedAt!: Date | null;
 
   /** Why processing refused the file, in words a seller understands. */
   @Column({ name: 'error', type: 'text', nullable: true })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EvidenceSweeper } from './evidence-sweeper.service';
+import { EvidenceProcessingService } from './processing/evidence-processing.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
@@ -17,6 +18,7 @@ import { EvidenceUploadInterceptor } from './upload/evidence-upload.interceptor'
     EvidenceRepository,
     EvidenceUploadInterceptor,
     EvidenceSweeper,
+    EvidenceProcessingService,
     {
       provide: EVIDENCE_STORE,
       inject: [APP_CONFIG],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { entityFromRow } from '../database/entity-from-row';
 import { EvidenceEntity } from './evidence.entity';
 
@@ -48,6 +48,32 @@ export class EvidenceRepository {
       }
     }
     return results;
+  }
+
+  /** received → processing; false when another delivery of the job got there first or it is done. */
+  async startProcessing(id: string): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(EvidenceEntity)
+      .update({ id, status: In(['received', 'processing']) }, { status: 'processing' });
+    return result.affected === 1;
+  }
+
+  async finish(
+    manager: EntityManager,
+    id: string,
+    outcome: Partial<
+      Pick<
+        EvidenceEntity,
+        'status' | 'width' | 'height' | 'perceptualHash' | 'camera' | 'gps' | 'error'
+      >
+    >,
+  ): Promise<void> {
+    await manager.update(EvidenceEntity, { id }, {
+      ...outcome,
+      camera: outcome.camera ?? null,
+      gps: outcome.gps ?? null,
+      processedAt: new Date(),
+    } as Partial<EvidenceEntity>);
   }
 
   findById(id: string): Promise<EvidenceEntity | null> {

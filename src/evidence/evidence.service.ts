@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { isStaff } from '../cases/case-access';
 import { CaseEventsRepository } from '../cases/case-events.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
@@ -15,7 +16,7 @@ import { evidenceKindOf } from './evidence-kind-of';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceRepository, NewEvidence } from './evidence.repository';
 import { EvidenceListView, EvidenceView, toEvidenceView } from './evidence.view';
-import { EVIDENCE_STORE, EvidenceStore } from './store/evidence-store';
+import { DerivedVariant, EVIDENCE_STORE, EvidenceStore } from './store/evidence-store';
 import { safeFileName } from './upload/file-name';
 import type { HashedFile } from './upload/hashing-storage';
 import { decideMediaType } from './upload/media-types';
@@ -83,16 +84,20 @@ export class EvidenceService {
       }
       return results.map((result) => result.evidence);
     });
-    return stored.map(toEvidenceView);
+    return stored.map((item) => toEvidenceView(item, isStaff(caller)));
   }
 
   async listOfCase(caller: AuthUser, idOrReference: string): Promise<EvidenceListView> {
     const kase = await this.cases.requireVisible(caller, idOrReference);
-    return { items: (await this.evidence.listOfCase(kase.id)).map(toEvidenceView) };
+    return {
+      items: (await this.evidence.listOfCase(kase.id)).map((item) =>
+        toEvidenceView(item, isStaff(caller)),
+      ),
+    };
   }
 
   async get(caller: AuthUser, id: string): Promise<EvidenceView> {
-    return toEvidenceView(await this.requireVisible(caller, id));
+    return toEvidenceView(await this.requireVisible(caller, id), isStaff(caller));
   }
 
   /**
@@ -120,6 +125,15 @@ export class EvidenceService {
       throw error;
     }
     return { evidence, content };
+  }
+
+  /** A sanitised rendering of an image; 404 until processing has made it. */
+  async openDerived(caller: AuthUser, id: string, variant: DerivedVariant): Promise<Readable> {
+    const evidence = await this.requireVisible(caller, id);
+    if (evidence.status !== 'processed' || evidence.kind !== 'chat_screenshot') {
+      throw new NotFoundException(`This evidence has no ${variant}.`);
+    }
+    return this.store.readDerived(evidence.sha256, variant);
   }
 
   private async requireVisible(caller: AuthUser, id: string): Promise<EvidenceEntity> {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVIDENCE_KINDS, EvidenceKind } from './evidence-kind';
 import { EVIDENCE_STATUSES, EvidenceStatus } from './evidence-status';
 import { EvidenceEntity } from './evidence.entity';
@@ -12,7 +12,18 @@ export class EvidenceView {
   @ApiProperty({ description: 'Decided from the bytes' }) mediaType!: string;
   @ApiProperty() size!: number;
   @ApiProperty() sha256!: string;
-  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) width!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) height!: number | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'Camera make, model, time taken' })
+  camera!: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    description: 'Where a photo was taken; moderators only',
+  })
+  gps?: { latitude: number; longitude: number } | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected' })
+  error!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -20,7 +31,8 @@ export class EvidenceListView {
   @ApiProperty({ type: [EvidenceView] }) items!: EvidenceView[];
 }
 
-export function toEvidenceView(evidence: EvidenceEntity): EvidenceView {
+/** What a viewer sees of an item; GPS positions only when `forStaff`. */
+export function toEvidenceView(evidence: EvidenceEntity, forStaff: boolean): EvidenceView {
   return {
     id: evidence.id,
     caseId: evidence.caseId,
@@ -30,6 +42,10 @@ export function toEvidenceView(evidence: EvidenceEntity): EvidenceView {
     mediaType: evidence.mediaType,
     size: Number(evidence.size),
     sha256: evidence.sha256,
+    width: evidence.width,
+    height: evidence.height,
+    camera: evidence.camera as Record<string, unknown> | null,
+    ...(forStaff ? { gps: evidence.gps } : {}),
     error: evidence.error,
     createdAt: evidence.createdAt.toISOString(),
   };

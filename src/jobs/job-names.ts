@@ -1,11 +1,13 @@
 /** Every BullMQ queue. A job's queue decides which workers may run it. */
 export enum QueueName {
   Accounts = 'accounts',
+  Evidence = 'evidence',
 }
 
 /** Every job a worker can run. Start-up fails unless each has exactly one handler. */
 export enum JobName {
   RecordAccountActivity = 'account-activity.record',
+  ProcessEvidence = 'evidence.process',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -21,6 +23,7 @@ export enum OutboxEvent {
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RecordAccountActivity]: QueueName.Accounts,
+  [JobName.ProcessEvidence]: QueueName.Evidence,
 };
 
 /** What runs after what: the jobs each outbox event starts, in one place. */
@@ -32,6 +35,5 @@ export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.CaseUpdated]: [],
   [OutboxEvent.MessagePosted]: [],
   [OutboxEvent.NoteAdded]: [],
-  // The processing pipeline's jobs come with the rest of the evidence locker.
-  [OutboxEvent.EvidenceReceived]: [],
+  [OutboxEvent.EvidenceReceived]: [JobName.ProcessEvidence],
 };

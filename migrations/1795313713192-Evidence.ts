@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Evidence1795313137438 implements MigrationInterface {
-  name = 'Evidence1795313137438';
+export class Evidence1795313713192 implements MigrationInterface {
+  name = 'Evidence1795313713192';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "uploaded_by" uuid NOT NULL, "kind" text NOT NULL, "status" text NOT NULL DEFAULT 'received', "file_name" text NOT NULL, "media_type" text NOT NULL, "size" bigint NOT NULL, "sha256" text NOT NULL, "error" text, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "uploaded_by" uuid NOT NULL, "kind" text NOT NULL, "status" text NOT NULL DEFAULT 'received', "file_name" text NOT NULL, "media_type" text NOT NULL, "size" bigint NOT NULL, "sha256" text NOT NULL, "width" integer, "height" integer, "perceptual_hash" text, "camera" jsonb, "gps" jsonb, "processed_at" TIMESTAMP WITH TIME ZONE, "error" text, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "evidence_sha256_idx" ON "evidence"  ("sha256") `);
     await queryRunner.query(

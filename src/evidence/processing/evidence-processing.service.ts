@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { buffer } from 'node:stream/consumers';
+import { DataSource } from 'typeorm';
+import { CaseEventsRepository } from '../../cases/case-events.repository';
+import { CasesRepository } from '../../cases/cases.repository';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { JobContext } from '../../jobs/job-data';
+import { JobName } from '../../jobs/job-names';
+import { OnJob } from '../../jobs/on-job.decorator';
+import { EvidenceEntity } from '../evidence.entity';
+import { EvidenceRepository } from '../evidence.repository';
+import { EVIDENCE_STORE, EvidenceStore } from '../store/evidence-store';
+import { ImageRejected, processImage } from './image-processor';
+
+type Outcome = Parameters<EvidenceRepository['finish']>[2];
+
+/** Turns a received evidence item into what a moderator can use. Safe to run twice. */
+@Injectable()
+export class EvidenceProcessingService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    private readonly evidence: EvidenceRepository,
+    private readonly caseRows: CasesRepository,
+    private readonly events: CaseEventsRepository,
+  ) {}
+
+  @OnJob(JobName.ProcessEvidence)
+  async process(job: JobContext): Promise<void> {
+    const id = String(job.payload.evidenceId);
+    const item = await this.evidence.findById(id);
+    if (!item || !(await this.evidence.startProcessing(id))) return;
+    const outcome = await this.outcomeOf(item);
+    await this.dataSource.transaction(async (manager) => {
+      await this.evidence.finish(manager, id, outcome);
+      // The case view shows each item's status: a new version, so its ETag moves on.
+      await this.caseRows.update(manager, item.caseId, {});
+      await this.events.append(manager, {
+        caseId: item.caseId,
+        actorId: null,
+        kind: outcome.status === 'processed' ? 'evidence_processed' : 'evidence_rejected',
+        visibility: 'seller',
+        data: { evidenceId: id, ...(outcome.error ? { reason: outcome.error } : {}) },
+      });
+    });
+  }
+
+  /** Image faults are final (the item is rejected); anything else throws, so the job retries. */
+  private async outcomeOf(item: EvidenceEntity): Promise<Outcome> {
+    if (item.kind !== 'chat_screenshot') return { status: 'processed' };
+    const bytes = await buffer(await this.store.read(item.sha256));
+    try {
+      const image = await processImage(bytes, this.config.evidence.maxImagePixels);
+      await this.store.putDerived(item.sha256, 'preview', image.preview);
+      await this.store.putDerived(item.sha256, 'thumbnail', image.thumbnail);
+      return {
+        status: 'processed',
+        width: image.width,
+        height: image.height,
+        perceptualHash: image.perceptualHash,
+        camera: image.camera,
+        gps: image.gps,
+      };
+    } catch (error) {
+      if (error instanceof ImageRejected) return { status: 'rejected', error: error.message };
+      throw error;
+    }
+  }
+}
