@@ -36,7 +36,7 @@ export class ApiKeysController {
     summary: 'Create an API key for an integration; the key is in this response only',
   })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   create(@CurrentUser() admin: AuthUser, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     return this.apiKeys.create(admin.id, dto);
   }
@@ -46,7 +46,7 @@ export class ApiKeysController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'All API keys, newest first, revoked ones included; never the key' })
   @ApiOkResponse({ type: ApiKeyPageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   list(@Query() query: ListQueryDto): Promise<ApiKeyPageView> {
     return this.apiKeys.list(query);
   }

@@ -25,7 +25,7 @@ export class MeController {
   @Get('activity')
   @ApiOperation({ summary: 'Sign-ups and sign-ins of the signed-in account, newest first' })
   @ApiOkResponse({ type: ActivityPageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   activityLog(
     @CurrentUser() user: AuthUser,
     @Query() query: ListQueryDto,

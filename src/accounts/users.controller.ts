@@ -30,7 +30,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a moderator or an admin' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, 409, 422)
   create(@Body() dto: CreateStaffDto): Promise<UserView> {
     return this.users.createStaff(dto);
   }
@@ -38,7 +38,7 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'All users, newest first' })
   @ApiOkResponse({ type: UserPageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   list(@Query() query: UserListQueryDto): Promise<UserPageView> {
     return this.users.list(query);
   }

@@ -32,7 +32,7 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Seller sign-up with shop details' })
   @ApiCreatedResponse({ type: RegisteredView })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, 409, 422)
   register(@Body() dto: RegisterDto, @Req() request: Request): Promise<RegisteredView> {
     return this.auth.register(dto, clientOf(request));
   }
@@ -44,7 +44,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairView })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 422, 429)
   login(@Req() request: Request & { user: UserEntity }): Promise<TokenPairView> {
     return this.auth.signIn(request.user, clientOf(request));
   }
@@ -54,7 +54,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the old one stops working' })
   @ApiOkResponse({ type: TokenPairView })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 422)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
     return this.auth.refresh(dto.refreshToken);
   }

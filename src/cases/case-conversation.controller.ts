@@ -31,7 +31,7 @@ export class CaseConversationController {
   @Get('messages')
   @ApiOperation({ summary: 'The conversation between the seller and moderators, oldest first' })
   @ApiOkResponse({ type: MessagePageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   messages(
     @CurrentUser() caller: AuthUser,
     @Param('id') id: string,
@@ -59,7 +59,7 @@ export class CaseConversationController {
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: 'An internal note on the timeline, never shown to the seller' })
   @ApiCreatedResponse({ type: CaseEventView })
-  @ApiProblems(400, 403)
+  @ApiProblems(400, 403, 422)
   note(
     @CurrentUser() moderator: AuthUser,
     @Param('id') id: string,
@@ -73,7 +73,7 @@ export class CaseConversationController {
     summary: 'What happened to the case, oldest first: sellers see the seller-visible events',
   })
   @ApiOkResponse({ type: CaseEventPageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   timeline(
     @CurrentUser() caller: AuthUser,
     @Param('id') id: string,

@@ -32,6 +32,7 @@ import {
 import { MultipartFieldsInterceptor } from '../common/http/multipart.interceptor';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ApiNotModified } from '../common/http/api-not-modified.decorator';
 import { CaseListQueryDto } from './case-body.dto';
 import { readCaseFiling } from './case-filing';
 import { applyOutcome } from './case-response';
@@ -64,7 +65,7 @@ export class CasesController {
   @ApiBody({ type: CreateCaseDto })
   @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false })
   @ApiCreatedResponse({ type: CreatedCaseView })
-  @ApiProblems(400, 403, 409, 415, 422)
+  @ApiProblems(400, 403, 409, 413, 415, 422)
   async create(
     @CurrentUser() seller: AuthUser,
     @Req() request: Request,
@@ -80,7 +81,7 @@ export class CasesController {
   @Get()
   @ApiOperation({ summary: 'Cases, newest first: a seller sees their own, moderators all' })
   @ApiOkResponse({ type: CasePageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   list(@CurrentUser() caller: AuthUser, @Query() query: CaseListQueryDto): Promise<CasePageView> {
     return this.cases.list(caller, query);
   }
@@ -88,6 +89,7 @@ export class CasesController {
   @Get(':id')
   @ApiOperation({ summary: 'One case, by id or reference; another seller’s case is 404' })
   @ApiOkResponse({ type: CaseView })
+  @ApiNotModified()
   @ApiProblems(404)
   async get(
     @CurrentUser() caller: AuthUser,
@@ -104,6 +106,7 @@ export class CasesController {
   @ApiSecurity('apiKey')
   @ApiOperation({ summary: 'The status of a case, for integrations; If-None-Match gives 304' })
   @ApiOkResponse({ type: CaseStatusView })
+  @ApiNotModified()
   @ApiProblems(403, 404)
   async status(
     @CurrentCaller() caller: Caller,
