@@ -335,6 +335,18 @@ describe('evidence uploads', () => {
     );
   });
 
+  it('refuses evidence for a withdrawn case with 409 and stores nothing', async () => {
+    const withdrawn = await fileCase(t, seller);
+    await request(t.http)
+      .post(`/v1/cases/${withdrawn.id}/withdraw`)
+      .set(bearer(seller))
+      .expect(200);
+    const before = await evidenceCount();
+    expectProblem(await upload(seller, withdrawn.id).attach('files', PNG, 'late.png'), 409);
+    expect(await evidenceCount()).toBe(before);
+    expect(await temporaryFiles()).toEqual([]);
+  });
+
   it('answers 404 for another seller’s case and evidence, 401 without credentials', async () => {
     const [item] = (await upload(seller, caseId).attach('files', PNG, 'chat.png')).body;
     expectProblem(await upload(otherSeller, caseId).attach('files', PNG, 'chat.png'), 404);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { IdempotencySweeper } from '../src/common/idempotency/idempotency-sweeper.service';
 import { bearer, registerSeller, SignedIn } from './factories/accounts';
 import { extortionCase, fileCase } from './factories/cases';
 import { expectProblem } from './helpers/problem';
@@ -191,6 +192,28 @@ describe('Idempotency-Key on filing cases and posting messages', () => {
     await post(first.id, 'One').expect(201);
     expectProblem(await post(first.id, 'Two'), 422);
     expectProblem(await post(second.id, 'One'), 422);
+  });
+
+  it('sweeps keys past their 24 hours and keeps the others', async () => {
+    for (const key of ['sweep-old', 'sweep-new']) {
+      await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .set('Idempotency-Key', key)
+        .send(extortionCase({ title: key }))
+        .expect(201);
+    }
+    await t.db.query(
+      `UPDATE idempotency_keys SET expires_at = now() - interval '1 second'
+        WHERE owner = $1 AND key = 'sweep-old'`,
+      [seller.id],
+    );
+    expect(await t.app.get(IdempotencySweeper).sweep()).toBeGreaterThanOrEqual(1);
+    const left = await t.db.query(
+      `SELECT key FROM idempotency_keys WHERE owner = $1 AND key LIKE 'sweep-%'`,
+      [seller.id],
+    );
+    expect(left.map((row: { key: string }) => row.key)).toEqual(['sweep-new']);
   });
 
   it('refuses a malformed key with 400', async () => {

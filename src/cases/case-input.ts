@@ -4,7 +4,11 @@ import type { FieldError } from '../common/problem/problem-details';
 import type { DemandChannel } from './case-status';
 import type { CaseType } from './case-type';
 import type { CreateCaseDto, MoneyDto } from './case.dto';
-import { NormalizedIdentifier, normalizeIdentifier } from './identifiers/normalize-identifier';
+import {
+  NormalizedIdentifier,
+  normalizeIdentifier,
+  uniqueIdentifiers,
+} from './identifiers/normalize-identifier';
 import { minorDigitsOf, parseMoney } from './money';
 
 /** Clocks of phones and servers disagree; an incident this far ahead is still "now". */
@@ -133,15 +137,4 @@ export function normalizeCaseInput(dto: CreateCaseDto, options: CaseInputOptions
       reported: reported.map((party) => ({ identifiers: uniqueIdentifiers(party.identifiers) })),
     },
   };
-}
-
-/** The same handle typed twice in one list is kept once, in its first place. */
-function uniqueIdentifiers(identifiers: NormalizedIdentifier[]): NormalizedIdentifier[] {
-  const seen = new Set<string>();
-  return identifiers.filter((identifier) => {
-    const key = `${identifier.kind}\u0000${identifier.scope}\u0000${identifier.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

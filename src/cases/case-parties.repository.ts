@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IdentifierKind } from './identifiers/identifier-kind';
-import type { NormalizedIdentifier } from './identifiers/normalize-identifier';
+import { type NormalizedIdentifier, uniqueIdentifiers } from './identifiers/normalize-identifier';
 import type { SightingSource } from './identifiers/sighting.entity';
 
 export interface NewSighting {
@@ -18,9 +18,6 @@ export interface StoredSighting {
   value: string;
   display: string;
 }
-
-const keyOf = (identifier: { kind: string; scope: string; value: string }) =>
-  `${identifier.kind}\u0000${identifier.scope}\u0000${identifier.value}`;
 
 /** Reported parties and the identifiers seen in a case. */
 @Injectable()
@@ -39,8 +36,7 @@ export class CasePartiesRepository {
     partyIds: string[],
     sightings: NewSighting[],
   ): Promise<void> {
-    const unique = new Map(sightings.map(({ identifier }) => [keyOf(identifier), identifier]));
-    const identifiers = [...unique.values()];
+    const identifiers = uniqueIdentifiers(sightings.map((sighting) => sighting.identifier));
     if (identifiers.length > 0) {
       // Sorted, so two filings naming the same new identifiers wait on each other in one order
       // and cannot deadlock. DO NOTHING rather than a no-op update, which would lock known

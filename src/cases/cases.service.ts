@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -25,8 +26,6 @@ import { CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import { CasePageView, CaseStatusView, CaseView, CreatedCaseView } from './case.view';
 import { CasesRepository } from './cases.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type FieldRenamer = (field: string) => string;
 
@@ -214,7 +213,7 @@ export class CasesService {
   }
 
   private async findByIdOrReference(idOrReference: string): Promise<CaseEntity | null> {
-    if (UUID.test(idOrReference)) return this.cases.findById(idOrReference.toLowerCase());
+    if (isUUID(idOrReference)) return this.cases.findById(idOrReference.toLowerCase());
     const reference = parseCaseReference(idOrReference);
     return reference ? this.cases.findByReference(reference) : null;
   }

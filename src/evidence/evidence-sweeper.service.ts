@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { WorkerChore } from '../jobs/worker-chore';
 import { EvidenceRepository } from './evidence.repository';
 import { EVIDENCE_STORE, EvidenceStore, StoredObject } from './store/evidence-store';
 
@@ -26,7 +27,9 @@ export interface SweepResult {
 @Injectable()
 export class EvidenceSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EvidenceSweeper.name);
-  private timer?: NodeJS.Timeout;
+  private readonly chore = new WorkerChore(EvidenceSweeper.name, SWEEP_EVERY_MS, () =>
+    this.sweep(),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,17 +38,11 @@ export class EvidenceSweeper implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.warn(`Could not sweep the evidence store: ${String(error)}`),
-      );
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.chore.start(this.config.role);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.chore.stop();
   }
 
   async sweep(now = new Date()): Promise<SweepResult> {

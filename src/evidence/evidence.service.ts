@@ -24,6 +24,9 @@ import { sniffMediaType } from './upload/sniff';
 
 export type UploadedFile = Express.Multer.File & HashedFile;
 
+/** A file whose bytes passed the checks, before it belongs to a case. */
+type CheckedFile = Omit<NewEvidence, 'caseId' | 'uploadedBy'>;
+
 @Injectable()
 export class EvidenceService {
   constructor(
@@ -56,12 +59,13 @@ export class EvidenceService {
         { field: 'files', message: 'is required' },
       ]);
     }
-    const items = await this.checkFiles(files, kind);
-    for (const [index, file] of files.entries()) {
-      await this.store.adopt(file.path, file.sha256);
-      items[index].caseId = kase.id;
-      items[index].uploadedBy = caller.id;
-    }
+    const checked = await this.checkFiles(files, kind);
+    for (const file of files) await this.store.adopt(file.path, file.sha256);
+    const items: NewEvidence[] = checked.map((file) => ({
+      ...file,
+      caseId: kase.id,
+      uploadedBy: caller.id,
+    }));
     const stored = await this.dataSource.transaction(async (manager) => {
       const results = await this.evidence.insertOrFind(manager, items);
       const created = results.filter((result) => result.created).map((result) => result.evidence);
@@ -153,10 +157,10 @@ export class EvidenceService {
   private async checkFiles(
     files: UploadedFile[],
     kind: EvidenceKind | undefined,
-  ): Promise<NewEvidence[]> {
+  ): Promise<CheckedFile[]> {
     const errors: FieldError[] = [];
     let status = 415;
-    const items: NewEvidence[] = [];
+    const items: CheckedFile[] = [];
     for (const [index, file] of files.entries()) {
       const fileName = safeFileName(file.originalname);
       if (file.size === 0) {
@@ -172,8 +176,6 @@ export class EvidenceService {
         continue;
       }
       items.push({
-        caseId: '',
-        uploadedBy: '',
         kind: fileKind,
         fileName,
         mediaType: decision.mediaType,

@@ -262,3 +262,14 @@ function codePointLength(text: string): number {
 function firstCodePoints(text: string, count: number): string {
   return Array.from(text).slice(0, count).join('');
 }
+
+/** The same handle typed twice in one list is kept once, in its first place. */
+export function uniqueIdentifiers(identifiers: NormalizedIdentifier[]): NormalizedIdentifier[] {
+  const seen = new Set<string>();
+  return identifiers.filter((identifier) => {
+    const key = `${identifier.kind}\u0000${identifier.scope}\u0000${identifier.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

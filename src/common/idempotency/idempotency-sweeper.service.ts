@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { WorkerChore } from '../../jobs/worker-chore';
 import { IdempotencyRepository } from './idempotency.repository';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -14,7 +15,9 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 @Injectable()
 export class IdempotencySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdempotencySweeper.name);
-  private timer?: NodeJS.Timeout;
+  private readonly chore = new WorkerChore(IdempotencySweeper.name, SWEEP_EVERY_MS, () =>
+    this.sweep(),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,21 +25,16 @@ export class IdempotencySweeper implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.chore.start(this.config.role);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.chore.stop();
   }
 
-  async sweep(): Promise<void> {
-    try {
-      const deleted = await this.keys.deleteExpired();
-      if (deleted > 0) this.logger.log(`Deleted ${deleted} expired idempotency keys`);
-    } catch (error) {
-      this.logger.warn(`Could not sweep idempotency keys: ${String(error)}`);
-    }
+  async sweep(): Promise<number> {
+    const deleted = await this.keys.deleteExpired();
+    if (deleted > 0) this.logger.log(`Deleted ${deleted} expired idempotency keys`);
+    return deleted;
   }
 }

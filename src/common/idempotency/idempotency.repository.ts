@@ -74,9 +74,12 @@ export class IdempotencyRepository {
   }
 
   async deleteExpired(): Promise<number> {
-    const result = await this.dataSource.query(
-      'DELETE FROM idempotency_keys WHERE expires_at <= now()',
-    );
-    return (result as [unknown, number])[1] ?? 0;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(IdempotencyKeyEntity)
+      .where('expires_at <= now()')
+      .execute();
+    return result.affected ?? 0;
   }
 }

@@ -1,10 +1,9 @@
+import { isUUID } from 'class-validator';
 /** A keyset position: the sort timestamp and the id that breaks ties. */
 export interface KeysetCursor {
   at: Date;
   id: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
@@ -16,7 +15,7 @@ export function decodeCursor(encoded: string): KeysetCursor | undefined {
     const parsed: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
     const [at, id] = parsed as unknown[];
-    if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return undefined;
+    if (typeof at !== 'string' || typeof id !== 'string' || !isUUID(id)) return undefined;
     const date = new Date(at);
     return Number.isNaN(date.getTime()) ? undefined : { at: date, id };
   } catch {

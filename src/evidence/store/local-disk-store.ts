@@ -22,18 +22,9 @@ import {
   StoredObject,
 } from './evidence-store';
 
-/** Opens a directory and fsyncs it, so a rename or link inside it survives a crash. */
-async function syncDirectory(path: string): Promise<void> {
+/** fsyncs a file, or a directory so that a link or rename inside it survives a crash. */
+async function syncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
   try {
     await handle.sync();
   } finally {
@@ -75,13 +66,13 @@ export class LocalDiskStore implements EvidenceStore {
 
   async adopt(temporaryPath: string, sha256: string): Promise<void> {
     const target = this.objectPath(sha256);
-    await syncFile(temporaryPath);
+    await syncPath(temporaryPath);
     await mkdir(dirname(target), { recursive: true });
     try {
       // link() never replaces: a stored object is not touched again, even by identical bytes.
       await link(temporaryPath, target);
       await chmod(target, 0o444);
-      await syncDirectory(dirname(target));
+      await syncPath(dirname(target));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // Needed again: a fresh time keeps the sweep's grace period from removing it under us.
@@ -118,7 +109,7 @@ export class LocalDiskStore implements EvidenceStore {
     }
     await mkdir(dirname(target), { recursive: true });
     await rename(temporary, target);
-    await syncDirectory(dirname(target));
+    await syncPath(dirname(target));
   }
 
   async readDerived(sha256: string, variant: DerivedVariant): Promise<Readable> {
