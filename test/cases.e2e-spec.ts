@@ -274,17 +274,26 @@ describe('seller cases', () => {
     expectProblem(await form, 413);
   });
 
-  it('refuses a file in the filing form until the evidence locker takes them', async () => {
+  it('refuses deeply nested field names in a form with 413, and files nothing', async () => {
     const before = await countCases();
-    expectProblem(
+    const nested = expectProblem(
       await request(t.http)
         .post('/v1/cases')
         .set(bearer(seller))
         .field('type', 'other')
         .field('platform', 'jd')
-        .field('title', 'With a file')
-        .attach('files', Buffer.from('hello'), 'note.txt'),
-      400,
+        .field('title', 'Nested')
+        .field('qq[a][b][c][d]', '2847561923'),
+      413,
+    );
+    expect(nested.detail).toMatch(/at most 1 level deep; qq\[a\]\[b\]\[c\]\[d\] nests 4/);
+    expectProblem(
+      await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .type('form')
+        .send('type=other&platform=jd&title=Nested&qq[a][b]=2847561923'),
+      413,
     );
     expect(await countCases()).toBe(before);
   });

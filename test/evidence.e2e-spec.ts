@@ -14,6 +14,7 @@ import {
   SignedIn,
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
+import { blackPng } from './factories/images';
 import { eventually } from './helpers/eventually';
 import { expectProblem, fieldsOf } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -28,7 +29,8 @@ const GIF_JS_POLYGLOT = Buffer.concat([
   Buffer.from('*/=1;alert(1);'),
 ]);
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-const MAX_FILE_BYTES = 4096;
+// Room for the 400-megapixel PNG (about 50 KB), small enough to test the limit cheaply.
+const MAX_FILE_BYTES = 64 * 1024;
 const MAX_FILES = 3;
 
 describe('evidence uploads', () => {
@@ -237,6 +239,13 @@ describe('evidence uploads', () => {
       kept.sha256,
     );
     await utimes(keptPath, twoHoursAgo, twoHoursAgo);
+    // The worker writes previews through temporary files too: let it finish first.
+    await eventually(async () => {
+      const [{ n }] = await t.db.query(
+        `SELECT count(*) AS n FROM evidence WHERE status IN ('received', 'processing')`,
+      );
+      expect(Number(n)).toBe(0);
+    });
 
     const orphanBytes = Buffer.from('bytes of an upload whose row never committed');
     const orphan = createHash('sha256').update(orphanBytes).digest('hex');
@@ -312,27 +321,39 @@ describe('evidence uploads', () => {
     expect(item.sha256).toBe(createHash('sha256').update(photo).digest('hex'));
   });
 
-  it('rejects a truncated JPEG with a reason the seller understands', async () => {
+  it('refuses a truncated JPEG and a 400-megapixel PNG at upload, and the worker stays up', async () => {
+    const before = await evidenceCount();
     const jpeg = await sharp({
       create: { width: 400, height: 400, channels: 3, background: '#aa3355' },
     })
       .jpeg()
       .toBuffer();
-    const [item] = (
-      await upload(seller, caseId)
-        .attach('files', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'cut.jpg')
-        .expect(202)
-    ).body;
-    const rejected = await eventually(async () => {
-      const response = await request(t.http).get(`/v1/evidence/${item.id}`).set(bearer(seller));
-      expect(response.body.status).toBe('rejected');
-      return response.body;
-    });
-    expect(rejected.error).toMatch(/damaged or incomplete/);
-    expectProblem(
-      await request(t.http).get(`/v1/evidence/${item.id}/preview`).set(bearer(seller)),
-      404,
+    const cut = expectProblem(
+      await upload(seller, caseId).attach(
+        'files',
+        jpeg.subarray(0, Math.floor(jpeg.length / 2)),
+        'cut.jpg',
+      ),
+      422,
     );
+    expect(cut.errors).toEqual([
+      { field: 'files[0]', message: expect.stringMatching(/cut\.jpg.*damaged or incomplete/) },
+    ]);
+    const huge = expectProblem(
+      await upload(seller, caseId).attach('files', blackPng(20_000, 20_000), 'huge.png'),
+      422,
+    );
+    expect(huge.errors[0].message).toMatch(/more than 50,000,000 pixels/);
+    expect(await evidenceCount()).toBe(before);
+    expect(await temporaryFiles()).toEqual([]);
+
+    const [item] = (
+      await upload(seller, caseId).attach('files', blackPng(300, 200), 'fine.png').expect(202)
+    ).body;
+    await eventually(async () => {
+      const response = await request(t.http).get(`/v1/evidence/${item.id}`).set(bearer(seller));
+      expect(response.body.status).toBe('processed');
+    });
   });
 
   it('refuses evidence for a withdrawn case with 409 and stores nothing', async () => {

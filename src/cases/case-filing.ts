@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import { assertFieldNesting } from '../common/http/field-nesting';
+import { MAX_FIELD_NESTING } from '../common/http/read-multipart';
 import { ProblemException, ValidationProblem } from '../common/problem/problem.exception';
 import { StrictValidationPipe } from '../common/validation/validation.pipe';
 import { caseFromForm, CaseFormOptions } from './case-form';
@@ -6,6 +8,9 @@ import { CreateCaseDto } from './case.dto';
 import type { FieldRenamer } from './cases.service';
 
 const validation = new StrictValidationPipe();
+
+/** A form field holds at most a 10,000-character description in UTF-8 Chinese, 3 bytes a character. */
+export const CASE_FORM_FIELD_LIMITS = { fields: 200, fieldSize: 64 * 1024, fieldNameSize: 100 };
 
 export interface CaseFiling {
   dto: CreateCaseDto;
@@ -28,6 +33,7 @@ export async function readCaseFiling(
     return { dto, renameField: (field) => field };
   }
   if (request.is('multipart/form-data') || request.is('application/x-www-form-urlencoded')) {
+    assertFieldNesting(request.body, MAX_FIELD_NESTING);
     const parsed = caseFromForm((request.body ?? {}) as Record<string, unknown>, formOptions);
     if (!parsed.ok) throw new ValidationProblem(parsed.errors);
     const { body, renameField } = parsed.form;

@@ -3,9 +3,12 @@ import {
   Controller,
   Get,
   HttpCode,
+  MessageEvent,
   Param,
   Post,
+  Query,
   Res,
+  Sse,
   StreamableFile,
   UploadedFiles,
   UseInterceptors,
@@ -22,25 +25,37 @@ import {
 } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { Response } from 'express';
+import type { Observable } from 'rxjs';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { UuidParam } from '../common/http/uuid-param';
+import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { EvidenceUploadDto, EvidenceUploadForm } from './evidence-upload.dto';
 import { EvidenceService, UploadedFile } from './evidence.service';
 import { EvidenceListView, EvidenceView } from './evidence.view';
+import { OrderRecordPageView } from './orders/order-record.view';
+import { EvidenceProgressService } from './progress/evidence-progress.service';
 import { DerivedVariant } from './store/evidence-store';
-import { EvidenceUploadInterceptor } from './upload/evidence-upload.interceptor';
+import { EvidenceFilesInterceptor } from './upload/evidence-files.interceptor';
+
+const UPLOAD_FORM = {
+  fields: { fields: 10, fieldSize: 1024, fieldNameSize: 100 },
+  multipartOnly: true,
+};
 
 @ApiTags('evidence')
 @ApiBearerAuth()
 @ApiProblems(401, 404)
 @Controller('v1')
 export class EvidenceController {
-  constructor(private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly progress: EvidenceProgressService,
+  ) {}
 
   @Post('cases/:id/evidence')
   @HttpCode(202)
-  @UseInterceptors(EvidenceUploadInterceptor)
+  @UseInterceptors(EvidenceFilesInterceptor(UPLOAD_FORM))
   @ApiOperation({ summary: 'Attach files to a case; their type is decided by their bytes' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: EvidenceUploadForm })
@@ -60,6 +75,33 @@ export class EvidenceController {
   @ApiOkResponse({ type: EvidenceListView })
   list(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<EvidenceListView> {
     return this.evidence.listOfCase(caller, id);
+  }
+
+  @Sse('cases/:id/evidence/progress')
+  @ApiOperation({
+    summary: 'Server-sent events as the case’s evidence is processed',
+    description:
+      'First an `evidence` event per item, then one each time an item’s status changes: data `{ id, status, error }`, the event id is the item’s. A `ping` event comes every 15 s when nothing changed.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  watch(
+    @CurrentUser() caller: AuthUser,
+    @Param('id') id: string,
+  ): Promise<Observable<MessageEvent>> {
+    return this.progress.watch(caller, id);
+  }
+
+  @Get('evidence/:id/orders')
+  @ApiOperation({ summary: 'The order records read from an order export, in file order' })
+  @ApiOkResponse({ type: OrderRecordPageView })
+  @ApiProblems(400, 422)
+  orders(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidParam()) id: string,
+    @Query() query: ListQueryDto,
+  ): Promise<OrderRecordPageView> {
+    return this.evidence.orderRecords(caller, id, query);
   }
 
   @Get('evidence/:id/content')

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DatabaseNotifications } from '../database/database-notifications';
+import { CaseFilingController } from './case-filing.controller';
+import { OrderExportImporter } from './orders/order-export-importer';
+import { OrderRecordsRepository } from './orders/order-records.repository';
+import { EvidenceProgressService } from './progress/evidence-progress.service';
 import { EvidenceSweeper } from './evidence-sweeper.service';
 import { EvidenceProcessingService } from './processing/evidence-processing.service';
 import { EvidenceController } from './evidence.controller';
@@ -8,17 +13,19 @@ import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { EVIDENCE_STORE } from './store/evidence-store';
 import { LocalDiskStore } from './store/local-disk-store';
-import { EvidenceUploadInterceptor } from './upload/evidence-upload.interceptor';
 
 @Module({
   imports: [CasesModule],
-  controllers: [EvidenceController],
+  controllers: [CaseFilingController, EvidenceController],
   providers: [
     EvidenceService,
     EvidenceRepository,
-    EvidenceUploadInterceptor,
     EvidenceSweeper,
+    EvidenceProgressService,
+    DatabaseNotifications,
     EvidenceProcessingService,
+    OrderExportImporter,
+    OrderRecordsRepository,
     {
       provide: EVIDENCE_STORE,
       inject: [APP_CONFIG],

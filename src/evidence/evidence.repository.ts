@@ -58,26 +58,44 @@ export class EvidenceRepository {
     return result.affected === 1;
   }
 
+  /** processing → its outcome; false when another delivery of the job already finished it. */
   async finish(
     manager: EntityManager,
     id: string,
     outcome: Partial<
       Pick<
         EvidenceEntity,
-        'status' | 'width' | 'height' | 'perceptualHash' | 'camera' | 'gps' | 'error'
+        | 'status'
+        | 'width'
+        | 'height'
+        | 'perceptualHash'
+        | 'camera'
+        | 'gps'
+        | 'textContent'
+        | 'orderSummary'
+        | 'error'
       >
     >,
-  ): Promise<void> {
-    await manager.update(EvidenceEntity, { id }, {
+  ): Promise<boolean> {
+    const result = await manager.update(EvidenceEntity, { id, status: 'processing' }, {
       ...outcome,
       camera: outcome.camera ?? null,
       gps: outcome.gps ?? null,
       processedAt: new Date(),
     } as Partial<EvidenceEntity>);
+    return result.affected === 1;
   }
 
   findById(id: string): Promise<EvidenceEntity | null> {
     return this.dataSource.manager.findOneBy(EvidenceEntity, { id });
+  }
+
+  async textOf(id: string): Promise<string | null> {
+    const [row]: { text_content: string | null }[] = await this.dataSource.query(
+      'SELECT text_content FROM evidence WHERE id = $1',
+      [id],
+    );
+    return row?.text_content ?? null;
   }
 
   /** Which of these hashes some evidence row names. */
@@ -87,6 +105,13 @@ export class EvidenceRepository {
       [hashes],
     );
     return new Set(rows.map((row) => row.sha256));
+  }
+
+  progressOfCase(caseId: string): Promise<{ id: string; status: string; error: string | null }[]> {
+    return this.dataSource.query(
+      'SELECT id, status, error FROM evidence WHERE case_id = $1 ORDER BY created_at, id',
+      [caseId],
+    );
   }
 
   listOfCase(caseId: string): Promise<EvidenceEntity[]> {

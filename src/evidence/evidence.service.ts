@@ -1,35 +1,46 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { readFile } from 'node:fs/promises';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isStaff } from '../cases/case-access';
 import { CaseEventsRepository } from '../cases/case-events.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { FieldError } from '../common/problem/problem-details';
+import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { requireSequenceCursor, toSequencePage } from '../common/pagination/sequence-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxEvent } from '../jobs/job-names';
 import { OutboxService } from '../jobs/outbox.service';
 import type { EvidenceKind } from './evidence-kind';
 import { evidenceKindOf } from './evidence-kind-of';
 import { EvidenceEntity } from './evidence.entity';
 import { EvidenceRepository, NewEvidence } from './evidence.repository';
+import { ImageRejected, checkImage } from './images/safe-sharp';
+import { OrderExportRejected } from './orders/order-export-rejected';
+import { OrderRecordPageView, toOrderRecordView } from './orders/order-record.view';
+import { OrderRecordsRepository } from './orders/order-records.repository';
+import { openXlsxZip } from './orders/xlsx-zip';
+import { announceEvidenceChange } from './progress/evidence-progress-channel';
 import { EvidenceListView, EvidenceView, toEvidenceView } from './evidence.view';
 import { DerivedVariant, EVIDENCE_STORE, EvidenceStore } from './store/evidence-store';
 import { safeFileName } from './upload/file-name';
 import type { HashedFile } from './upload/hashing-storage';
-import { decideMediaType } from './upload/media-types';
+import { decideMediaType, XLSX_MEDIA_TYPE } from './upload/media-types';
 import { sniffMediaType } from './upload/sniff';
 
 export type UploadedFile = Express.Multer.File & HashedFile;
 
-/** A file whose bytes passed the checks, before it belongs to a case. */
-type CheckedFile = Omit<NewEvidence, 'caseId' | 'uploadedBy'>;
+/** A file whose bytes passed the checks and are in the store, before it belongs to a case. */
+export type AcceptedFile = Omit<NewEvidence, 'caseId' | 'uploadedBy'>;
 
 @Injectable()
 export class EvidenceService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly cases: CasesService,
@@ -37,12 +48,13 @@ export class EvidenceService {
     private readonly evidence: EvidenceRepository,
     private readonly events: CaseEventsRepository,
     private readonly outbox: OutboxService,
+    private readonly orderRecordRows: OrderRecordsRepository,
   ) {}
 
   /**
    * Keeps uploaded files as evidence of a case. The bytes decide each file's type; one refused
-   * file refuses the request and nothing is stored. Stored bytes are durable before their rows
-   * commit. The upload interceptor removes the temporary files whatever happens here.
+   * file refuses the request and nothing is stored. The upload interceptor removes the temporary
+   * files whatever happens here.
    */
   async upload(
     caller: AuthUser,
@@ -59,36 +71,57 @@ export class EvidenceService {
         { field: 'files', message: 'is required' },
       ]);
     }
-    const checked = await this.checkFiles(files, kind);
-    for (const file of files) await this.store.adopt(file.path, file.sha256);
-    const items: NewEvidence[] = checked.map((file) => ({
-      ...file,
-      caseId: kase.id,
-      uploadedBy: caller.id,
-    }));
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const results = await this.evidence.insertOrFind(manager, items);
-      const created = results.filter((result) => result.created).map((result) => result.evidence);
-      if (created.length > 0) {
-        // The case view lists its evidence: a new version, so its ETag moves on.
-        await this.caseRows.update(manager, kase.id, {});
-        await this.events.append(manager, {
-          caseId: kase.id,
-          actorId: caller.id,
-          kind: 'evidence_added',
-          visibility: 'seller',
-          data: { evidenceIds: created.map((evidence) => evidence.id) },
-        });
-      }
-      for (const evidence of created) {
-        await this.outbox.publish(manager, OutboxEvent.EvidenceReceived, {
-          evidenceId: evidence.id,
-          caseId: kase.id,
-        });
-      }
-      return results.map((result) => result.evidence);
-    });
+    const accepted = await this.accept(files, kind);
+    const stored = await this.dataSource.transaction((manager) =>
+      this.attach(manager, caller, kase.id, accepted),
+    );
     return stored.map((item) => toEvidenceView(item, isStaff(caller)));
+  }
+
+  /**
+   * Checks each file's bytes and moves it into the store, durable before any row names it. All
+   * refusals come at once, each naming its file; then nothing is stored.
+   */
+  async accept(files: UploadedFile[], kind: EvidenceKind | undefined): Promise<AcceptedFile[]> {
+    const accepted = await this.checkFiles(files, kind);
+    for (const file of files) await this.store.adopt(file.path, file.sha256);
+    return accepted;
+  }
+
+  /**
+   * Records accepted files as evidence of a case, in the caller's transaction: rows, one event
+   * and a processing job each. Bytes the case already holds come back as the existing item.
+   */
+  async attach(
+    manager: EntityManager,
+    caller: AuthUser,
+    caseId: string,
+    files: AcceptedFile[],
+  ): Promise<EvidenceEntity[]> {
+    const results = await this.evidence.insertOrFind(
+      manager,
+      files.map((file) => ({ ...file, caseId, uploadedBy: caller.id })),
+    );
+    const created = results.filter((result) => result.created).map((result) => result.evidence);
+    if (created.length > 0) {
+      // The case view lists its evidence: a new version, so its ETag moves on.
+      await this.caseRows.update(manager, caseId, {});
+      await this.events.append(manager, {
+        caseId,
+        actorId: caller.id,
+        kind: 'evidence_added',
+        visibility: 'seller',
+        data: { evidenceIds: created.map((evidence) => evidence.id) },
+      });
+      await announceEvidenceChange(manager, caseId);
+    }
+    for (const evidence of created) {
+      await this.outbox.publish(manager, OutboxEvent.EvidenceReceived, {
+        evidenceId: evidence.id,
+        caseId,
+      });
+    }
+    return results.map((result) => result.evidence);
   }
 
   async listOfCase(caller: AuthUser, idOrReference: string): Promise<EvidenceListView> {
@@ -101,7 +134,9 @@ export class EvidenceService {
   }
 
   async get(caller: AuthUser, id: string): Promise<EvidenceView> {
-    return toEvidenceView(await this.requireVisible(caller, id), isStaff(caller));
+    const evidence = await this.requireVisible(caller, id);
+    if (isStaff(caller)) evidence.textContent = await this.evidence.textOf(id);
+    return toEvidenceView(evidence, isStaff(caller));
   }
 
   /**
@@ -131,6 +166,22 @@ export class EvidenceService {
     return { evidence, content };
   }
 
+  /** The order records read from an export, in file order. */
+  async orderRecords(
+    caller: AuthUser,
+    id: string,
+    query: ListQueryDto,
+  ): Promise<OrderRecordPageView> {
+    const evidence = await this.requireVisible(caller, id);
+    const rows = await this.orderRecordRows.page(
+      this.dataSource.manager,
+      evidence.id,
+      requireSequenceCursor(query.cursor),
+      query.limit,
+    );
+    return toSequencePage(rows, query.limit, toOrderRecordView);
+  }
+
   /** A sanitised rendering of an image; 404 until processing has made it. */
   async openDerived(caller: AuthUser, id: string, variant: DerivedVariant): Promise<Readable> {
     const evidence = await this.requireVisible(caller, id);
@@ -157,10 +208,10 @@ export class EvidenceService {
   private async checkFiles(
     files: UploadedFile[],
     kind: EvidenceKind | undefined,
-  ): Promise<CheckedFile[]> {
+  ): Promise<AcceptedFile[]> {
     const errors: FieldError[] = [];
     let status = 415;
-    const items: CheckedFile[] = [];
+    const items: AcceptedFile[] = [];
     for (const [index, file] of files.entries()) {
       const fileName = safeFileName(file.originalname);
       if (file.size === 0) {
@@ -173,6 +224,12 @@ export class EvidenceService {
       const decision = decideMediaType(fileKind, sniffed, file.mimetype ?? '', fileName);
       if (!decision.ok) {
         errors.push({ field: `files[${index}]`, message: decision.reason });
+        continue;
+      }
+      const damage = await this.contentFault(decision.mediaType, file.path);
+      if (damage) {
+        errors.push({ field: `files[${index}]`, message: `${fileName}: ${damage}` });
+        status = 422;
         continue;
       }
       items.push({
@@ -193,5 +250,25 @@ export class EvidenceService {
       );
     }
     return items;
+  }
+
+  /**
+   * Why a file's contents cannot be used, found cheaply while its uploader waits: an image that
+   * does not decode within the pixel limit, a spreadsheet whose zip directory is a bomb.
+   */
+  private async contentFault(mediaType: string, path: string): Promise<string | null> {
+    try {
+      if (mediaType.startsWith('image/')) {
+        await checkImage(await readFile(path), this.config.evidence.maxImagePixels);
+      } else if (mediaType === XLSX_MEDIA_TYPE) {
+        await openXlsxZip(path, this.config.evidence.maxXlsxBytes);
+      }
+      return null;
+    } catch (error) {
+      if (error instanceof ImageRejected || error instanceof OrderExportRejected) {
+        return error.message;
+      }
+      throw error;
+    }
   }
 }

@@ -10,8 +10,13 @@ import { JobName } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
 import { EvidenceEntity } from '../evidence.entity';
 import { EvidenceRepository } from '../evidence.repository';
+import { processImage } from '../images/image-processor';
+import { ImageRejected } from '../images/safe-sharp';
+import { OrderExportImporter } from '../orders/order-export-importer';
+import { OrderRecordsRepository } from '../orders/order-records.repository';
+import { announceEvidenceChange } from '../progress/evidence-progress-channel';
 import { EVIDENCE_STORE, EvidenceStore } from '../store/evidence-store';
-import { ImageRejected, processImage } from './image-processor';
+import { readText } from '../text/read-text';
 
 type Outcome = Parameters<EvidenceRepository['finish']>[2];
 
@@ -25,6 +30,8 @@ export class EvidenceProcessingService {
     private readonly evidence: EvidenceRepository,
     private readonly caseRows: CasesRepository,
     private readonly events: CaseEventsRepository,
+    private readonly orders: OrderExportImporter,
+    private readonly orderRecords: OrderRecordsRepository,
   ) {}
 
   @OnJob(JobName.ProcessEvidence)
@@ -32,9 +39,12 @@ export class EvidenceProcessingService {
     const id = String(job.payload.evidenceId);
     const item = await this.evidence.findById(id);
     if (!item || !(await this.evidence.startProcessing(id))) return;
+    await announceEvidenceChange(this.dataSource.manager, item.caseId);
     const outcome = await this.outcomeOf(item);
     await this.dataSource.transaction(async (manager) => {
-      await this.evidence.finish(manager, id, outcome);
+      // Two deliveries may both get this far; the one that finishes first writes the event.
+      if (!(await this.evidence.finish(manager, id, outcome))) return;
+      if (outcome.status === 'rejected') await this.orderRecords.deleteOfEvidence(manager, id);
       // The case view shows each item's status: a new version, so its ETag moves on.
       await this.caseRows.update(manager, item.caseId, {});
       await this.events.append(manager, {
@@ -42,14 +52,34 @@ export class EvidenceProcessingService {
         actorId: null,
         kind: outcome.status === 'processed' ? 'evidence_processed' : 'evidence_rejected',
         visibility: 'seller',
-        data: { evidenceId: id, ...(outcome.error ? { reason: outcome.error } : {}) },
+        data: {
+          evidenceId: id,
+          ...(outcome.error ? { reason: outcome.error } : {}),
+          ...(outcome.orderSummary
+            ? { orderRows: outcome.orderSummary.orderRows, badRows: outcome.orderSummary.badRows }
+            : {}),
+        },
       });
+      await announceEvidenceChange(manager, item.caseId);
     });
   }
 
-  /** Image faults are final (the item is rejected); anything else throws, so the job retries. */
-  private async outcomeOf(item: EvidenceEntity): Promise<Outcome> {
-    if (item.kind !== 'chat_screenshot') return { status: 'processed' };
+  /** Faults of the file are final (the item is rejected); anything else throws, so the job retries. */
+  private outcomeOf(item: EvidenceEntity): Promise<Outcome> {
+    switch (item.kind) {
+      case 'chat_screenshot':
+        return this.screenshotOutcome(item);
+      case 'order_export':
+        return this.orders.import(item);
+      case 'chat_log':
+        return this.chatLogOutcome(item);
+      default:
+        // Recordings and PDFs are kept and hashed as they are.
+        return Promise.resolve({ status: 'processed' });
+    }
+  }
+
+  private async screenshotOutcome(item: EvidenceEntity): Promise<Outcome> {
     const bytes = await buffer(await this.store.read(item.sha256));
     try {
       const image = await processImage(bytes, this.config.evidence.maxImagePixels);
@@ -67,5 +97,10 @@ export class EvidenceProcessingService {
       if (error instanceof ImageRejected) return { status: 'rejected', error: error.message };
       throw error;
     }
+  }
+
+  /** The text is kept for the jobs that look for identifiers in it. */
+  private async chatLogOutcome(item: EvidenceEntity): Promise<Outcome> {
+    return { status: 'processed', textContent: await readText(await this.store.read(item.sha256)) };
   }
 }

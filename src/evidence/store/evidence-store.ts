@@ -23,6 +23,13 @@ export interface EvidenceStore {
 
   read(sha256: string): Promise<Readable>;
 
+  /**
+   * Runs `use` with a local file holding the object's bytes, for readers that need to seek (a
+   * spreadsheet's zip directory sits at its end). The file is read-only and only valid inside
+   * `use`; a remote driver downloads it to a temporary file first.
+   */
+  withLocalFile<T>(sha256: string, use: (path: string) => Promise<T>): Promise<T>;
+
   /** Stores a derived file; writing the same variant again replaces it with the same content. */
   putDerived(sha256: string, variant: DerivedVariant, bytes: Buffer): Promise<void>;
 

@@ -97,6 +97,12 @@ export class LocalDiskStore implements EvidenceStore {
     return this.openStream(this.objectPath(sha256));
   }
 
+  async withLocalFile<T>(sha256: string, use: (path: string) => Promise<T>): Promise<T> {
+    const path = this.objectPath(sha256);
+    await stat(path);
+    return use(path);
+  }
+
   async putDerived(sha256: string, variant: DerivedVariant, bytes: Buffer): Promise<void> {
     const target = this.derivedPath(sha256, variant);
     const temporary = this.temporaryPath();

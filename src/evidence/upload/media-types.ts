@@ -7,6 +7,8 @@ interface MediaType {
   aliases: readonly string[];
 }
 
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const MEDIA_TYPES: Record<string, MediaType> = {
   'image/png': { extensions: ['png'], aliases: [] },
   'image/jpeg': { extensions: ['jpg', 'jpeg', 'jfif'], aliases: ['image/jpg', 'image/pjpeg'] },
@@ -17,7 +19,7 @@ export const MEDIA_TYPES: Record<string, MediaType> = {
     extensions: ['txt', 'log', 'csv', 'tsv'],
     aliases: ['text/csv', 'text/tab-separated-values', 'application/vnd.ms-excel'],
   },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+  [XLSX_MEDIA_TYPE]: {
     extensions: ['xlsx'],
     aliases: ['application/zip', 'application/vnd.ms-excel'],
   },
@@ -33,7 +35,7 @@ export const MEDIA_TYPES: Record<string, MediaType> = {
 /** What each kind of evidence may be, decided by its bytes. */
 export const ACCEPTED_BY_KIND: Record<EvidenceKind, readonly string[]> = {
   chat_screenshot: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
-  order_export: ['text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  order_export: ['text/plain', XLSX_MEDIA_TYPE],
   chat_log: ['text/plain'],
   recording: ['audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/amr', 'audio/wav', 'video/mp4'],
   other: ['application/pdf'],

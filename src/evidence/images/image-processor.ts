@@ -1,17 +1,6 @@
 import exifReader from 'exif-reader';
-import sharp from 'sharp';
 import { DHASH_HEIGHT, DHASH_WIDTH, differenceHash } from './perceptual-hash';
-
-// Only the raster formats evidence may be; SVG, PDF, TIFF, HEIF, FITS, Magick... never load.
-sharp.block({ operation: ['VipsForeignLoad'] });
-sharp.unblock({
-  operation: [
-    'VipsForeignLoadPngBuffer',
-    'VipsForeignLoadJpegBuffer',
-    'VipsForeignLoadWebpBuffer',
-    'VipsForeignLoadGifBuffer',
-  ],
-});
+import { imageRejection, openImage } from './safe-sharp';
 
 const PREVIEW_SIDE = 2048;
 const THUMBNAIL_SIDE = 320;
@@ -34,9 +23,6 @@ export interface ProcessedImage {
   /** Where the photo was taken, when the camera said: for moderators only. */
   gps: { latitude: number; longitude: number } | null;
 }
-
-/** An image that cannot be processed, with a reason a seller understands; retrying won't help. */
-export class ImageRejected extends Error {}
 
 function cameraOf(exif: Buffer | undefined): Pick<ProcessedImage, 'camera' | 'gps'> {
   if (!exif) return { camera: null, gps: null };
@@ -74,7 +60,7 @@ function toDegrees([degrees, minutes, seconds]: number[], negative: boolean): nu
  * moderator needs: an upright sanitised preview and thumbnail, its size and a perceptual hash.
  */
 export async function processImage(bytes: Buffer, pixelLimit: number): Promise<ProcessedImage> {
-  const open = () => sharp(bytes, { limitInputPixels: pixelLimit, failOn: 'warning' });
+  const open = () => openImage(bytes, pixelLimit);
   try {
     const metadata = await open().metadata();
     const upright = () => open().rotate();
@@ -99,10 +85,6 @@ export async function processImage(bytes: Buffer, pixelLimit: number): Promise<P
       ...cameraOf(metadata.exif),
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/pixel limit/i.test(message)) {
-      throw new ImageRejected(`The image has more than ${pixelLimit.toLocaleString('en')} pixels.`);
-    }
-    throw new ImageRejected('The image is damaged or incomplete and cannot be shown.');
+    throw imageRejection(error, pixelLimit);
   }
 }

@@ -1,15 +1,11 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  mixin,
-  NestInterceptor,
-  Type,
-} from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
-import multer, { MulterError } from 'multer';
-import { Observable } from 'rxjs';
+import { MulterError } from 'multer';
 import { ProblemException } from '../problem/problem.exception';
+import { assertFieldNesting } from './field-nesting';
+
+/** `name[]` repeats a field; deeper names are never needed by a Bulwark form. */
+export const MAX_FIELD_NESTING = 1;
 
 export interface MultipartLimits {
   fields: number;
@@ -46,32 +42,17 @@ function toProblem(error: unknown, limits: MultipartLimits): unknown {
 }
 
 /** Runs a multer handler on the request, turning its errors into problems that name the limit. */
-export function readMultipart(
+export async function readMultipart(
   handler: RequestHandler,
   context: ExecutionContext,
   limits: MultipartLimits,
 ): Promise<void> {
   const http = context.switchToHttp();
-  return new Promise<void>((resolve, reject) =>
-    handler(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) =>
+  const request = http.getRequest<Request>();
+  await new Promise<void>((resolve, reject) =>
+    handler(request, http.getResponse<Response>(), (error?: unknown) =>
       error ? reject(toProblem(error, limits)) : resolve(),
     ),
   );
-}
-
-/**
- * Reads a multipart form without files into request.body, within explicit limits. Other content
- * types pass through untouched for the JSON and urlencoded parsers.
- */
-export function MultipartFieldsInterceptor(limits: MultipartLimits): Type<NestInterceptor> {
-  @Injectable()
-  class MultipartFields implements NestInterceptor {
-    private readonly read = multer({ limits }).none();
-
-    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-      await readMultipart(this.read, context, limits);
-      return next.handle();
-    }
-  }
-  return mixin(MultipartFields);
+  assertFieldNesting(request.body, MAX_FIELD_NESTING);
 }

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { hammingDistance } from './perceptual-hash';
-import { ImageRejected, processImage } from './image-processor';
+import { processImage } from './image-processor';
+import { ImageRejected } from './safe-sharp';
 
 const LIMIT = 50_000_000;
 

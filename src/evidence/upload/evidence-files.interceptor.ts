@@ -1,0 +1,79 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  mixin,
+  NestInterceptor,
+  Type,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import multer from 'multer';
+import { unlink } from 'node:fs/promises';
+import { finalize, Observable } from 'rxjs';
+import { MultipartLimits, readMultipart } from '../../common/http/read-multipart';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { EVIDENCE_STORE, EvidenceStore } from '../store/evidence-store';
+import { HashingStorage } from './hashing-storage';
+
+/** The limits of a form's other fields; the file limits come from configuration. */
+export type FormFieldLimits = Pick<MultipartLimits, 'fields' | 'fieldSize' | 'fieldNameSize'>;
+
+export interface EvidenceFilesOptions {
+  fields: FormFieldLimits;
+  /** Refuse anything but multipart (415); otherwise other bodies pass to their own parsers. */
+  multipartOnly: boolean;
+}
+
+async function removeUploads(request: Request): Promise<void> {
+  const files = Array.isArray(request.files) ? request.files : [];
+  await Promise.all(files.map((file) => unlink(file.path).catch(() => undefined)));
+}
+
+/**
+ * Streams the `files` of a multipart form to the store's temporary area, hashing as they arrive,
+ * and removes those temporary files when the request ends, whatever its outcome.
+ */
+export function EvidenceFilesInterceptor(options: EvidenceFilesOptions): Type<NestInterceptor> {
+  @Injectable()
+  class EvidenceFiles implements NestInterceptor {
+    private readonly limits: MultipartLimits;
+    private readonly read;
+
+    constructor(
+      @Inject(APP_CONFIG) config: AppConfig,
+      @Inject(EVIDENCE_STORE) store: EvidenceStore,
+    ) {
+      this.limits = {
+        ...options.fields,
+        files: config.evidence.maxFiles,
+        fileSize: config.evidence.maxFileBytes,
+        parts: options.fields.fields + config.evidence.maxFiles,
+      };
+      this.read = multer({
+        limits: this.limits,
+        storage: new HashingStorage(() => store.temporaryPath()),
+      }).array('files', config.evidence.maxFiles);
+    }
+
+    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      const request = context.switchToHttp().getRequest<Request>();
+      if (!request.is('multipart/form-data')) {
+        if (!options.multipartOnly) return next.handle();
+        throw new ProblemException(
+          415,
+          'Send evidence as multipart/form-data with files in files.',
+        );
+      }
+      try {
+        await readMultipart(this.read, context, this.limits);
+      } catch (error) {
+        await removeUploads(request);
+        throw error;
+      }
+      return next.handle().pipe(finalize(() => void removeUploads(request)));
+    }
+  }
+  return mixin(EvidenceFiles);
+}
