@@ -31,9 +31,10 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      testTimeout: 60_000,
     },
   ],
   // One database and one Redis: e2e files run one at a time.
   maxWorkers: 1,
+  // A project's own testTimeout is ignored; e2e tests wait for background jobs.
+  testTimeout: 60_000,
 };

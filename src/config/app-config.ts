@@ -20,7 +20,19 @@ export interface AppConfig {
   metricsToken?: string;
   logLevel: string;
   cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
-  evidence: { maxFileBytes: number; maxFiles: number; maxImagePixels: number };
+  evidence: {
+    maxFileBytes: number;
+    maxFiles: number;
+    maxImagePixels: number;
+    maxOrderRows: number;
+    maxXlsxBytes: number;
+  };
+  intel: {
+    hubPartyLimit: number;
+    repeatMinSellers: number;
+    repeatMinCases: number;
+    repeatWindowDays: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -63,6 +75,14 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
       maxFileBytes: environment.EVIDENCE_MAX_FILE_BYTES,
       maxFiles: environment.EVIDENCE_MAX_FILES,
       maxImagePixels: environment.EVIDENCE_MAX_IMAGE_PIXELS,
+      maxOrderRows: environment.EVIDENCE_MAX_ORDER_ROWS,
+      maxXlsxBytes: environment.EVIDENCE_MAX_XLSX_BYTES,
+    },
+    intel: {
+      hubPartyLimit: environment.INTEL_HUB_PARTY_LIMIT,
+      repeatMinSellers: environment.INTEL_REPEAT_MIN_SELLERS,
+      repeatMinCases: environment.INTEL_REPEAT_MIN_CASES,
+      repeatWindowDays: environment.INTEL_REPEAT_WINDOW_DAYS,
     },
   };
 }

@@ -159,6 +159,38 @@ export class Environment {
   @IsInt()
   @Min(1)
   EVIDENCE_MAX_IMAGE_PIXELS = 50_000_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_ORDER_ROWS = 200_000;
+
+  /** What all the parts of one XLSX may unpack to. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_XLSX_BYTES = 100 * 1024 * 1024;
+
+  /** Past this many reported parties an identifier (a shared agent's phone) stops merging. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  INTEL_HUB_PARTY_LIMIT = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  INTEL_REPEAT_MIN_SELLERS = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  INTEL_REPEAT_MIN_CASES = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INTEL_REPEAT_WINDOW_DAYS = 7;
 }
 
 export class EnvironmentError extends Error {}

@@ -12,7 +12,8 @@ import { UserEntity } from '../accounts/user.entity';
 import { CaseEntity } from '../cases/case.entity';
 import type { EvidenceKind } from './evidence-kind';
 import type { EvidenceStatus } from './evidence-status';
-import type { CameraMetadata } from './processing/image-processor';
+import type { CameraMetadata } from './images/image-processor';
+import type { OrderExportSummary } from './orders/order-export-summary';
 
 /** An uploaded file: its bytes live in the store under `sha256`, never in this row. */
 @Entity({ name: 'evidence' })
@@ -76,6 +77,14 @@ export class EvidenceEntity {
 
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt!: Date | null;
+
+  /** The text of a chat log, kept for extracting identifiers; moderators only. Loaded on request. */
+  @Column({ name: 'text_content', type: 'text', nullable: true, select: false })
+  textContent?: string | null;
+
+  /** What an order export held: its layout, rows kept, and rows that could not be read. */
+  @Column({ name: 'order_summary', type: 'jsonb', nullable: true })
+  orderSummary!: OrderExportSummary | null;
 
   /** Why processing refused the file, in words a seller understands. */
   @Column({ name: 'error', type: 'text', nullable: true })

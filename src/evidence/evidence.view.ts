@@ -3,6 +3,31 @@ import { EVIDENCE_KINDS, EvidenceKind } from './evidence-kind';
 import { EVIDENCE_STATUSES, EvidenceStatus } from './evidence-status';
 import { EvidenceEntity } from './evidence.entity';
 
+export class BadRowView {
+  @ApiProperty({ description: 'Row in the file; the header is row 1' }) row!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class ExtractedView {
+  @ApiProperty({
+    type: [Object],
+    description: 'Identifiers found in the file’s text (filled by the intelligence jobs)',
+  })
+  identifiers!: unknown[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Order rows kept from an export' })
+  orderRows!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Rows of an export that were unreadable',
+  })
+  badRows!: number | null;
+  @ApiProperty({ type: [BadRowView], description: 'The first unreadable rows, with the reason' })
+  badRowSamples!: BadRowView[];
+  @ApiProperty({ type: String, nullable: true, example: 'taobao' })
+  layout!: string | null;
+}
+
 export class EvidenceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
@@ -22,6 +47,13 @@ export class EvidenceView {
     description: 'Where a photo was taken; moderators only',
   })
   gps?: { latitude: number; longitude: number } | null;
+  @ApiProperty({ type: ExtractedView }) extracted!: ExtractedView;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The text of a chat log; moderators only',
+  })
+  text?: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected' })
   error!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -31,7 +63,21 @@ export class EvidenceListView {
   @ApiProperty({ type: [EvidenceView] }) items!: EvidenceView[];
 }
 
-/** What a viewer sees of an item; GPS positions only when `forStaff`. */
+function extractedOf(evidence: EvidenceEntity): ExtractedView {
+  const summary = evidence.orderSummary;
+  return {
+    identifiers: [],
+    orderRows: summary?.orderRows ?? null,
+    badRows: summary?.badRows ?? null,
+    badRowSamples: summary?.badRowSamples ?? [],
+    layout: summary?.layout ?? null,
+  };
+}
+
+/**
+ * What a viewer sees of an item; GPS positions only when `forStaff`, and its text only when
+ * loaded (for one item, for staff).
+ */
 export function toEvidenceView(evidence: EvidenceEntity, forStaff: boolean): EvidenceView {
   return {
     id: evidence.id,
@@ -45,7 +91,9 @@ export function toEvidenceView(evidence: EvidenceEntity, forStaff: boolean): Evi
     width: evidence.width,
     height: evidence.height,
     camera: evidence.camera as Record<string, unknown> | null,
+    extracted: extractedOf(evidence),
     ...(forStaff ? { gps: evidence.gps } : {}),
+    ...(forStaff && evidence.textContent !== undefined ? { text: evidence.textContent } : {}),
     error: evidence.error,
     createdAt: evidence.createdAt.toISOString(),
   };
