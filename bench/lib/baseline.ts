@@ -52,8 +52,11 @@ function transpileTree(file: string, dir: string, done: Set<string>): void {
   }
 }
 
-/** The baseline's entry point as JavaScript, in a scratch directory removed at exit. */
-function compileBaseline(entry: string): string {
+/**
+ * The baseline's entry point as JavaScript, in a scratch directory removed at exit. Also used for
+ * baselines that are scripts rather than servers (bench/evidence/child-scripts.ts).
+ */
+export function compileBaseline(entry: string): string {
   const dir = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-bare-'));
   removeOnExit(dir);
   symlinkSync(DIST_SRC, join(dir, 'src'), 'junction');

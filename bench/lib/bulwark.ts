@@ -25,6 +25,12 @@ export interface TargetSettings {
 
 export interface BulwarkSettings extends TargetSettings {
   redisKeyPrefix: string;
+  /** BULWARK_ROLE; api unless given. A worker listens on no port: its `base` answers nothing. */
+  role?: 'api' | 'worker';
+  /** UPLOADS_DIR, for an API and a worker that share one; a fresh scratch directory unless given. */
+  uploadsDir?: string;
+  /** Added to the environment last, to try a setting such as JOB_CONCURRENCY. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The environment every target of a benchmark gets: production mode, the secret, the database. */
@@ -38,23 +44,34 @@ export function baseEnv(databaseUrl: string, jwtSecret: string): NodeJS.ProcessE
   };
 }
 
+/** A scratch UPLOADS_DIR, removed when the benchmark exits. */
+export function scratchUploadsDir(): string {
+  const uploadsDir = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-uploads-'));
+  removeOnExit(uploadsDir);
+  return uploadsDir;
+}
+
 /**
  * The built API as production runs it (api role, request logs at info to stdout, which goes to
  * /dev/null), on 127.0.0.1 with a scratch UPLOADS_DIR; tokens live a day and the sign-in limiter
- * cannot interfere.
+ * cannot interfere. With `role: 'worker'`, the job worker and outbox relay in the same setting.
  */
 export async function startBulwark(settings: BulwarkSettings): Promise<Target> {
+  const role = settings.role ?? 'api';
   const port = await freePort(settings.preferredPort);
-  const uploadsDir = mkdtempSync(join(os.tmpdir(), 'bulwark-bench-uploads-'));
-  removeOnExit(uploadsDir);
+  const uploadsDir = settings.uploadsDir ?? scratchUploadsDir();
   const note = settings.note ? `, ${settings.note}` : '';
-  console.log(`Bulwark (node dist/src/main.js, BULWARK_ROLE=api${note}) on port ${port}`);
+  console.log(
+    role === 'api'
+      ? `Bulwark (node dist/src/main.js, BULWARK_ROLE=api${note}) on port ${port}`
+      : `Bulwark (node dist/src/main.js, BULWARK_ROLE=${role}${note})`,
+  );
   return launch(
-    'Bulwark',
+    role === 'api' ? 'Bulwark' : `Bulwark ${role}`,
     [...(settings.nodeArgs ?? []), MAIN],
     {
       ...baseEnv(settings.databaseUrl, settings.jwtSecret),
-      BULWARK_ROLE: 'api',
+      BULWARK_ROLE: role,
       PORT: String(port),
       HOST: '127.0.0.1',
       MIGRATIONS_RUN: 'true',
@@ -67,6 +84,7 @@ export async function startBulwark(settings: BulwarkSettings): Promise<Target> {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
       LOGIN_MAX_FAILURES_PER_IP: '1000000',
       LOGIN_WINDOW_SECONDS: '1',
+      ...settings.env,
     },
     port,
   );
