@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { IntelModule } from './intel/intel.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -35,6 +36,7 @@ export class AppModule {
         GuidanceModule,
         CasesModule,
         EvidenceModule,
+        IntelModule,
         HealthModule,
         MetricsModule,
       ],

@@ -20,6 +20,7 @@ export const CASE_EVENT_KINDS = [
   'original_downloaded',
   'evidence_processed',
   'evidence_rejected',
+  'offender_flagged',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

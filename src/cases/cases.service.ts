@@ -24,10 +24,23 @@ import { canWithdraw } from './case-state-machine';
 import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
 import { CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
-import { CasePageView, CaseStatusView, CaseView, CreatedCaseView } from './case.view';
+import {
+  CasePageView,
+  CaseStatusView,
+  CaseView,
+  CreatedCaseView,
+  EvidenceSummaryView,
+} from './case.view';
 import { CasesRepository } from './cases.repository';
 
 export type FieldRenamer = (field: string) => string;
+
+/** Work that joins a new case's transaction, such as evidence sent in the filing form. */
+export interface CaseAttachment {
+  /** What else, besides the body, makes a retry under one Idempotency-Key the same request. */
+  fingerprint: unknown;
+  attach(manager: EntityManager, kase: CaseEntity): Promise<EvidenceSummaryView[]>;
+}
 
 @Injectable()
 export class CasesService {
@@ -44,13 +57,15 @@ export class CasesService {
 
   /**
    * Files a case: the row, its parties and sightings, its first event and its outbox row commit
-   * together. `renameField` maps error fields back to the names the client sent (form fields).
+   * together, with whatever `attachment` adds. `renameField` maps error fields back to the names
+   * the client sent (form fields).
    */
   async create(
     seller: AuthUser,
     dto: CreateCaseDto,
     idempotencyKey: string | undefined,
     renameField: FieldRenamer = (field) => field,
+    attachment?: CaseAttachment,
   ): Promise<Outcome<CreatedCaseView>> {
     const input = normalizeCaseInput(dto, {
       now: new Date(),
@@ -64,9 +79,14 @@ export class CasesService {
       );
     }
     return this.idempotency.run(
-      { owner: seller.id, key: idempotencyKey, operation: 'POST /v1/cases', payload: dto },
+      {
+        owner: seller.id,
+        key: idempotencyKey,
+        operation: 'POST /v1/cases',
+        payload: attachment ? { dto, attachment: attachment.fingerprint } : dto,
+      },
       201,
-      (manager) => this.insertCase(manager, seller, input.value),
+      (manager) => this.insertCase(manager, seller, input.value, attachment),
     );
   }
 
@@ -74,6 +94,7 @@ export class CasesService {
     manager: EntityManager,
     seller: AuthUser,
     input: NormalizedCase,
+    attachment: CaseAttachment | undefined,
   ): Promise<CreatedCaseView> {
     const kase = await this.cases.insert(manager, {
       sellerId: seller.id,
@@ -124,6 +145,7 @@ export class CasesService {
       caseId: kase.id,
       sellerId: seller.id,
     });
+    const evidence = attachment ? await attachment.attach(manager, kase) : [];
     const stored = sightings.map((sighting) => ({
       partyId: sighting.partyId,
       kind: sighting.identifier.kind,
@@ -132,7 +154,7 @@ export class CasesService {
       display: sighting.identifier.display,
     }));
     return {
-      ...toCaseView(kase, partyIds, stored),
+      ...toCaseView(kase, partyIds, stored, evidence),
       guidance: this.guidance.forPlatform(kase.platform, kase.type),
     };
   }

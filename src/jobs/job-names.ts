@@ -2,12 +2,14 @@
 export enum QueueName {
   Accounts = 'accounts',
   Evidence = 'evidence',
+  Intel = 'intel',
 }
 
 /** Every job a worker can run. Start-up fails unless each has exactly one handler. */
 export enum JobName {
   RecordAccountActivity = 'account-activity.record',
   ProcessEvidence = 'evidence.process',
+  LinkCase = 'intel.link-case',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -19,21 +21,25 @@ export enum OutboxEvent {
   MessagePosted = 'message.posted',
   NoteAdded = 'note.added',
   EvidenceReceived = 'evidence.received',
+  OffenderFlagged = 'offender.flagged',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RecordAccountActivity]: QueueName.Accounts,
   [JobName.ProcessEvidence]: QueueName.Evidence,
+  [JobName.LinkCase]: QueueName.Intel,
 };
 
 /** What runs after what: the jobs each outbox event starts, in one place. */
 export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.AccountRegistered]: [JobName.RecordAccountActivity],
   [OutboxEvent.AccountSignedIn]: [JobName.RecordAccountActivity],
-  // Recorded for the cross-referencing and integration workers of the next issues.
-  [OutboxEvent.CaseCreated]: [],
-  [OutboxEvent.CaseUpdated]: [],
+  [OutboxEvent.CaseCreated]: [JobName.LinkCase],
+  // A status change may withdraw or reject a complaint, which then stops counting for offenders.
+  [OutboxEvent.CaseUpdated]: [JobName.LinkCase],
+  // Recorded for the integration workers of the next issues.
   [OutboxEvent.MessagePosted]: [],
   [OutboxEvent.NoteAdded]: [],
   [OutboxEvent.EvidenceReceived]: [JobName.ProcessEvidence],
+  [OutboxEvent.OffenderFlagged]: [],
 };

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CurrencyTotals } from './offender.entity';
+
+export interface OffenderFactsRow {
+  id: string;
+  seller_count: number;
+  case_count: number;
+  cases_in_window: number;
+  first_seen_at: Date | null;
+  last_seen_at: Date | null;
+  case_types: string[];
+  totals: CurrencyTotals;
+  paid: boolean;
+  flagged_at: Date | null;
+}
+
+/**
+ * Facts of offenders from their cases, counted afresh for each offender asked about: the cost is
+ * its own sightings and cases. Withdrawn cases and complaints a moderator rejected do not count.
+ */
+@Injectable()
+export class OffenderFactsRepository {
+  async factsOf(
+    manager: EntityManager,
+    offenderIds: string[],
+    windowDays: number,
+  ): Promise<OffenderFactsRow[]> {
+    return manager.query(
+      `WITH offender_cases AS (
+         SELECT DISTINCT m.offender_id, s.case_id
+         FROM offender_members m
+         JOIN sightings s ON s.identifier_id = m.identifier_id
+          AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+         WHERE m.offender_id = ANY($1::uuid[])
+       ), counted AS (
+         SELECT oc.offender_id, c.*, COALESCE(c.incident_at, c.created_at) AS seen_at
+         FROM offender_cases oc JOIN cases c ON c.id = oc.case_id
+         WHERE c.status <> 'withdrawn' AND c.outcome IS DISTINCT FROM 'rejected'
+       ), windows AS (
+         SELECT offender_id, count(*) OVER (
+           PARTITION BY offender_id ORDER BY seen_at
+           RANGE BETWEEN make_interval(days => $2) PRECEDING AND CURRENT ROW) AS in_window
+         FROM counted
+       ), money AS (
+         SELECT offender_id, jsonb_object_agg(currency, jsonb_build_object(
+           'demanded', demanded::text, 'paid', paid::text)) AS totals
+         FROM (SELECT offender_id, currency, COALESCE(sum(amount_demanded), 0) AS demanded,
+                      COALESCE(sum(amount_paid), 0) AS paid
+               FROM counted WHERE currency IS NOT NULL GROUP BY offender_id, currency) sums
+         GROUP BY offender_id
+       )
+       SELECT o.id::text, o.flagged_at,
+              (SELECT count(DISTINCT seller_id) FROM counted WHERE offender_id = o.id)::int AS seller_count,
+              (SELECT count(*) FROM counted WHERE offender_id = o.id)::int AS case_count,
+              COALESCE((SELECT max(in_window) FROM windows WHERE offender_id = o.id), 0)::int AS cases_in_window,
+              (SELECT min(seen_at) FROM counted WHERE offender_id = o.id) AS first_seen_at,
+              (SELECT max(seen_at) FROM counted WHERE offender_id = o.id) AS last_seen_at,
+              COALESCE((SELECT array_agg(DISTINCT type ORDER BY type) FROM counted WHERE offender_id = o.id), '{}') AS case_types,
+              COALESCE((SELECT totals FROM money WHERE offender_id = o.id), '{}') AS totals,
+              EXISTS (SELECT 1 FROM counted WHERE offender_id = o.id AND amount_paid > 0) AS paid
+       FROM offenders o WHERE o.id = ANY($1::uuid[])`,
+      [offenderIds, windowDays],
+    );
+  }
+
+  async save(
+    manager: EntityManager,
+    row: OffenderFactsRow,
+    riskScore: number,
+    repeatOffender: boolean,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE offenders SET seller_count = $2, case_count = $3, first_seen_at = $4,
+         last_seen_at = $5, case_types = $6, totals = $7, risk_score = $8, repeat_offender = $9,
+         updated_at = now()
+       WHERE id = $1`,
+      [
+        row.id,
+        row.seller_count,
+        row.case_count,
+        row.first_seen_at,
+        row.last_seen_at,
+        row.case_types,
+        row.totals,
+        riskScore,
+        repeatOffender,
+      ],
+    );
+  }
+
+  /** Sets the flag unless set; true only for the one call that set it. */
+  async flag(manager: EntityManager, offenderId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH flagged AS (
+         UPDATE offenders SET flagged_at = now() WHERE id = $1 AND flagged_at IS NULL RETURNING id
+       ) SELECT id FROM flagged`,
+      [offenderId],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Raises the open cases of an offender to at least `priority`, moving each one's version;
+   * returns the cases it raised.
+   */
+  async raiseOpenCases(
+    manager: EntityManager,
+    offenderId: string,
+    priority: number,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH raised AS (
+         UPDATE cases SET priority = $2, version = version + 1, updated_at = now()
+         WHERE priority < $2 AND status NOT IN ('resolved', 'withdrawn') AND id IN (
+           SELECT s.case_id FROM offender_members m
+           JOIN sightings s ON s.identifier_id = m.identifier_id
+            AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+           WHERE m.offender_id = $1)
+         RETURNING id
+       ) SELECT id::text FROM raised`,
+      [offenderId, priority],
+    );
+    return rows.map((row) => row.id);
+  }
+}

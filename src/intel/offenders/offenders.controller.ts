@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Roles } from '../../auth/access.decorators';
+import { UuidParam } from '../../common/http/uuid-param';
+import { ApiProblems } from '../../common/problem/api-problems.decorator';
+import { IdentifierLookupQueryDto, OffenderListQueryDto } from './offender-query.dto';
+import { IdentifierLookupView, OffenderPageView, OffenderView } from './offender.view';
+import { OffendersService } from './offenders.service';
+
+@ApiTags('offenders')
+@ApiBearerAuth()
+@ApiProblems(401, 403)
+@Roles('moderator', 'admin')
+@Controller('v1')
+export class OffendersController {
+  constructor(private readonly offenders: OffendersService) {}
+
+  @Get('offenders')
+  @ApiOperation({ summary: 'Offenders, riskiest first' })
+  @ApiOkResponse({ type: OffenderPageView })
+  @ApiProblems(400, 422)
+  list(@Query() query: OffenderListQueryDto): Promise<OffenderPageView> {
+    return this.offenders.list(query);
+  }
+
+  @Get('offenders/:id')
+  @ApiOperation({ summary: 'One offender with its identifiers, cases, sellers and totals' })
+  @ApiOkResponse({ type: OffenderView })
+  @ApiProblems(400, 404)
+  get(@Param('id', UuidParam()) id: string): Promise<OffenderView> {
+    return this.offenders.get(id);
+  }
+
+  @Get('identifiers/lookup')
+  @ApiOperation({ summary: 'The offender an identifier belongs to, if any' })
+  @ApiOkResponse({ type: IdentifierLookupView })
+  @ApiProblems(400, 404, 422)
+  lookup(@Query() query: IdentifierLookupQueryDto): Promise<IdentifierLookupView> {
+    return this.offenders.lookup(query);
+  }
+
+  @Post('identifiers/:id/not-identifying')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Mark an identifier as identifying nobody; it stops linking and its cluster splits',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404)
+  async markNotIdentifying(@Param('id', UuidParam()) id: string): Promise<void> {
+    await this.offenders.markNotIdentifying(id);
+  }
+}

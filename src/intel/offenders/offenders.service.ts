@@ -1,0 +1,86 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifier';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { OffenderLinkerService } from '../linking/offender-linker.service';
+import { IdentifierLookupQueryDto, OffenderListQueryDto } from './offender-query.dto';
+import { OffenderReadsRepository } from './offender-reads.repository';
+import {
+  toOffenderCaseView,
+  toOffenderIdentifierView,
+  toOffenderSummaryView,
+} from './offender-views';
+import type { IdentifierLookupView, OffenderPageView, OffenderView } from './offender.view';
+import { encodeRiskCursor, requireRiskCursor } from './risk-cursor';
+
+/** What moderators see of offenders, and the corrections they make to linking. */
+@Injectable()
+export class OffendersService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reads: OffenderReadsRepository,
+    private readonly linker: OffenderLinkerService,
+  ) {}
+
+  async list(query: OffenderListQueryDto): Promise<OffenderPageView> {
+    const rows = await this.reads.list({
+      minSellers: query.minSellers,
+      kind: query.kind,
+      valuePrefix: query.q?.trim().toLowerCase(),
+      after: requireRiskCursor(query.cursor),
+      limit: query.limit,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toOffenderSummaryView),
+      nextCursor:
+        rows.length > query.limit
+          ? encodeRiskCursor({ riskScore: last.risk_score, id: last.id })
+          : null,
+    };
+  }
+
+  async get(id: string): Promise<OffenderView> {
+    const row = await this.reads.find(id);
+    if (!row) throw new NotFoundException('No such offender.');
+    const [identifiers, cases] = await Promise.all([
+      this.reads.identifiersOf(id),
+      this.reads.casesOf(id),
+    ]);
+    return {
+      ...toOffenderSummaryView(row),
+      identifiers: identifiers.map(toOffenderIdentifierView),
+      cases: cases.map(toOffenderCaseView),
+    };
+  }
+
+  /** The offender a handle belongs to, normalised as a filing would normalise it. */
+  async lookup(query: IdentifierLookupQueryDto): Promise<IdentifierLookupView> {
+    const normalized = normalizeIdentifier(query, {
+      defaultRegion: this.config.cases.phoneDefaultRegion,
+    });
+    if (!normalized.ok) {
+      throw new ProblemException(422, 'The value is not a valid identifier of that kind.', [
+        { field: normalized.field, message: normalized.message },
+      ]);
+    }
+    const identifier = await this.reads.findIdentifier(normalized.identifier);
+    if (!identifier) throw new NotFoundException('No report names this identifier.');
+    const offender = identifier.offender_id
+      ? await this.reads.find(identifier.offender_id)
+      : undefined;
+    return {
+      identifier: toOffenderIdentifierView(identifier),
+      excluded: identifier.excluded,
+      offender: offender ? toOffenderSummaryView(offender) : null,
+    };
+  }
+
+  /** A moderator says a handle identifies nobody (a shop's own number): it stops linking. */
+  async markNotIdentifying(identifierId: string): Promise<void> {
+    const found = await this.reads.identifierById(identifierId);
+    if (!found) throw new NotFoundException('No such identifier.');
+    await this.linker.exclude(identifierId, 'not_identifying');
+  }
+}
