@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { resolve } from 'node:path';
 import { Environment, ProcessRole } from './environment';
+import type { CampaignRules } from '../intel/campaigns/campaign-rules';
 
 export interface AppConfig {
   env: Environment['NODE_ENV'];
@@ -32,6 +33,8 @@ export interface AppConfig {
     repeatMinSellers: number;
     repeatMinCases: number;
     repeatWindowDays: number;
+    ocr: { enabled: boolean; workers: number; timeoutMs: number; languages: string[] };
+    campaigns: CampaignRules;
   };
 }
 
@@ -83,6 +86,19 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
       repeatMinSellers: environment.INTEL_REPEAT_MIN_SELLERS,
       repeatMinCases: environment.INTEL_REPEAT_MIN_CASES,
       repeatWindowDays: environment.INTEL_REPEAT_WINDOW_DAYS,
+      campaigns: {
+        siegeMinAccounts: environment.INTEL_SIEGE_MIN_ACCOUNTS,
+        siegeWindowHours: environment.INTEL_SIEGE_WINDOW_HOURS,
+        ringMinSharedAccounts: environment.INTEL_RING_MIN_ACCOUNTS,
+        ringMinSellers: environment.INTEL_RING_MIN_SELLERS,
+        ringWindowDays: environment.INTEL_RING_WINDOW_DAYS,
+      },
+      ocr: {
+        enabled: environment.INTEL_OCR_ENABLED,
+        workers: environment.INTEL_OCR_WORKERS,
+        timeoutMs: environment.INTEL_OCR_TIMEOUT_MS,
+        languages: environment.INTEL_OCR_LANGUAGES.split('+'),
+      },
     },
   };
 }

@@ -191,6 +191,56 @@ export class Environment {
   @IsInt()
   @Min(1)
   INTEL_REPEAT_WINDOW_DAYS = 7;
+
+  /** A siege: this many distinct accounts refunding or panning one seller within the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  INTEL_SIEGE_MIN_ACCOUNTS = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INTEL_SIEGE_WINDOW_HOURS = 24;
+
+  /** A ring: this many accounts, each hitting this many of the same sellers, within the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  INTEL_RING_MIN_ACCOUNTS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  INTEL_RING_MIN_SELLERS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INTEL_RING_WINDOW_DAYS = 30;
+
+  /** Off, screenshots are still processed but not read for identifiers. */
+  @Transform(toBool)
+  @IsBoolean()
+  INTEL_OCR_ENABLED = true;
+
+  /** tesseract.js workers in the fixed pool; each holds its language data (about 100 MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  INTEL_OCR_WORKERS = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  INTEL_OCR_TIMEOUT_MS = 60_000;
+
+  /** Tesseract languages joined by +, each installed from its @tesseract.js-data npm package. */
+  @Matches(/^(eng|chi_sim)(\+(eng|chi_sim))*$/, {
+    message: 'must be eng, chi_sim or both joined by +',
+  })
+  INTEL_OCR_LANGUAGES = 'chi_sim+eng';
 }
 
 export class EnvironmentError extends Error {}

@@ -82,6 +82,14 @@ export class EvidenceEntity {
   @Column({ name: 'text_content', type: 'text', nullable: true, select: false })
   textContent?: string | null;
 
+  /** What OCR read in a chat screenshot; moderators only. Loaded on request. */
+  @Column({ name: 'ocr_text', type: 'text', nullable: true, select: false })
+  ocrText?: string | null;
+
+  /** Amounts demanded that the text of a screenshot or chat log names, for moderators. */
+  @Column({ name: 'amounts_demanded', type: 'jsonb', nullable: true })
+  amountsDemanded!: { amount: string; currency: string }[] | null;
+
   /** What an order export held: its layout, rows kept, and rows that could not be read. */
   @Column({ name: 'order_summary', type: 'jsonb', nullable: true })
   orderSummary!: OrderExportSummary | null;

@@ -36,5 +36,6 @@ import { LocalDiskStore } from './store/local-disk-store';
       },
     },
   ],
+  exports: [EVIDENCE_STORE, EvidenceRepository],
 })
 export class EvidenceModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { entityFromRow } from '../database/entity-from-row';
 import { EvidenceEntity } from './evidence.entity';
+import type { ExtractedIdentifierView } from './evidence.view';
 
 export type NewEvidence = Pick<
   EvidenceEntity,
@@ -90,12 +91,29 @@ export class EvidenceRepository {
     return this.dataSource.manager.findOneBy(EvidenceEntity, { id });
   }
 
-  async textOf(id: string): Promise<string | null> {
-    const [row]: { text_content: string | null }[] = await this.dataSource.query(
-      'SELECT text_content FROM evidence WHERE id = $1',
-      [id],
+  /** A chat log's text and what OCR read, which the row leaves out unless asked. */
+  async textsOf(id: string): Promise<{ textContent: string | null; ocrText: string | null }> {
+    const [row]: { text_content: string | null; ocr_text: string | null }[] =
+      await this.dataSource.query('SELECT text_content, ocr_text FROM evidence WHERE id = $1', [
+        id,
+      ]);
+    return { textContent: row?.text_content ?? null, ocrText: row?.ocr_text ?? null };
+  }
+
+  /** The identifiers read from each item's text, in the order they were found. */
+  async identifiersOf(evidenceIds: string[]): Promise<Map<string, ExtractedIdentifierView[]>> {
+    const rows: (ExtractedIdentifierView & { evidence_id: string })[] = await this.dataSource.query(
+      `SELECT s.evidence_id::text, s.id::text, i.kind, i.value, s.display, s.source,
+              s.confidence, s.status
+       FROM sightings s JOIN identifiers i ON i.id = s.identifier_id
+       WHERE s.evidence_id = ANY($1::uuid[]) ORDER BY s.position`,
+      [evidenceIds],
     );
-    return row?.text_content ?? null;
+    const byEvidence = new Map<string, ExtractedIdentifierView[]>();
+    for (const { evidence_id, ...identifier } of rows) {
+      byEvidence.set(evidence_id, [...(byEvidence.get(evidence_id) ?? []), identifier]);
+    }
+    return byEvidence;
   }
 
   /** Which of these hashes some evidence row names. */

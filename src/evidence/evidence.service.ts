@@ -126,17 +126,18 @@ export class EvidenceService {
 
   async listOfCase(caller: AuthUser, idOrReference: string): Promise<EvidenceListView> {
     const kase = await this.cases.requireVisible(caller, idOrReference);
+    const items = await this.evidence.listOfCase(kase.id);
+    const identifiers = await this.evidence.identifiersOf(items.map((item) => item.id));
     return {
-      items: (await this.evidence.listOfCase(kase.id)).map((item) =>
-        toEvidenceView(item, isStaff(caller)),
-      ),
+      items: items.map((item) => toEvidenceView(item, isStaff(caller), identifiers.get(item.id))),
     };
   }
 
   async get(caller: AuthUser, id: string): Promise<EvidenceView> {
     const evidence = await this.requireVisible(caller, id);
-    if (isStaff(caller)) evidence.textContent = await this.evidence.textOf(id);
-    return toEvidenceView(evidence, isStaff(caller));
+    if (isStaff(caller)) Object.assign(evidence, await this.evidence.textsOf(id));
+    const identifiers = await this.evidence.identifiersOf([id]);
+    return toEvidenceView(evidence, isStaff(caller), identifiers.get(id));
   }
 
   /**

@@ -8,12 +8,31 @@ export class BadRowView {
   @ApiProperty() reason!: string;
 }
 
+export class ExtractedIdentifierView {
+  @ApiProperty({ format: 'uuid', description: 'The sighting; moderators confirm or reject it' })
+  id!: string;
+  @ApiProperty({ example: 'qq' }) kind!: string;
+  @ApiProperty({ description: 'Canonical value', example: '2847561923' }) value!: string;
+  @ApiProperty({ description: 'As read from the text' }) display!: string;
+  @ApiProperty({ enum: ['ocr', 'chat_log'] }) source!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'How sure extraction was, 0 to 1' })
+  confidence!: number | null;
+  @ApiProperty({ enum: ['active', 'confirmed', 'rejected'] }) status!: string;
+}
+
+export class AmountView {
+  @ApiProperty({ example: '50.00' }) amount!: string;
+  @ApiProperty({ example: 'CNY' }) currency!: string;
+}
+
 export class ExtractedView {
   @ApiProperty({
-    type: [Object],
-    description: 'Identifiers found in the file’s text (filled by the intelligence jobs)',
+    type: [ExtractedIdentifierView],
+    description: 'Identifiers read from a screenshot (OCR) or a chat log',
   })
-  identifiers!: unknown[];
+  identifiers!: ExtractedIdentifierView[];
+  @ApiProperty({ type: [AmountView], description: 'Amounts demanded that the text names' })
+  amountsDemanded!: AmountView[];
   @ApiProperty({ type: Number, nullable: true, description: 'Order rows kept from an export' })
   orderRows!: number | null;
   @ApiProperty({
@@ -54,6 +73,12 @@ export class EvidenceView {
     description: 'The text of a chat log; moderators only',
   })
   text?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'What OCR read in a chat screenshot; moderators only',
+  })
+  ocrText?: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected' })
   error!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -63,10 +88,14 @@ export class EvidenceListView {
   @ApiProperty({ type: [EvidenceView] }) items!: EvidenceView[];
 }
 
-function extractedOf(evidence: EvidenceEntity): ExtractedView {
+function extractedOf(
+  evidence: EvidenceEntity,
+  identifiers: ExtractedIdentifierView[],
+): ExtractedView {
   const summary = evidence.orderSummary;
   return {
-    identifiers: [],
+    identifiers,
+    amountsDemanded: evidence.amountsDemanded ?? [],
     orderRows: summary?.orderRows ?? null,
     badRows: summary?.badRows ?? null,
     badRowSamples: summary?.badRowSamples ?? [],
@@ -75,10 +104,14 @@ function extractedOf(evidence: EvidenceEntity): ExtractedView {
 }
 
 /**
- * What a viewer sees of an item; GPS positions only when `forStaff`, and its text only when
+ * What a viewer sees of an item; GPS positions only when `forStaff`, and its texts only when
  * loaded (for one item, for staff).
  */
-export function toEvidenceView(evidence: EvidenceEntity, forStaff: boolean): EvidenceView {
+export function toEvidenceView(
+  evidence: EvidenceEntity,
+  forStaff: boolean,
+  identifiers: ExtractedIdentifierView[] = [],
+): EvidenceView {
   return {
     id: evidence.id,
     caseId: evidence.caseId,
@@ -91,9 +124,10 @@ export function toEvidenceView(evidence: EvidenceEntity, forStaff: boolean): Evi
     width: evidence.width,
     height: evidence.height,
     camera: evidence.camera as Record<string, unknown> | null,
-    extracted: extractedOf(evidence),
+    extracted: extractedOf(evidence, identifiers),
     ...(forStaff ? { gps: evidence.gps } : {}),
     ...(forStaff && evidence.textContent !== undefined ? { text: evidence.textContent } : {}),
+    ...(forStaff && evidence.ocrText !== undefined ? { ocrText: evidence.ocrText } : {}),
     error: evidence.error,
     createdAt: evidence.createdAt.toISOString(),
   };

@@ -3,6 +3,8 @@ export enum QueueName {
   Accounts = 'accounts',
   Evidence = 'evidence',
   Intel = 'intel',
+  // OCR is slow: its own queue keeps it from holding up linking.
+  Ocr = 'ocr',
 }
 
 /** Every job a worker can run. Start-up fails unless each has exactly one handler. */
@@ -10,6 +12,9 @@ export enum JobName {
   RecordAccountActivity = 'account-activity.record',
   ProcessEvidence = 'evidence.process',
   LinkCase = 'intel.link-case',
+  ReadEvidenceText = 'intel.read-evidence-text',
+  MatchScreenshot = 'intel.match-screenshot',
+  DetectCampaigns = 'intel.detect-campaigns',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -21,6 +26,9 @@ export enum OutboxEvent {
   MessagePosted = 'message.posted',
   NoteAdded = 'note.added',
   EvidenceReceived = 'evidence.received',
+  EvidenceProcessed = 'evidence.processed',
+  SightingsExtracted = 'sightings.extracted',
+  SightingReviewed = 'sighting.reviewed',
   OffenderFlagged = 'offender.flagged',
 }
 
@@ -28,6 +36,9 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RecordAccountActivity]: QueueName.Accounts,
   [JobName.ProcessEvidence]: QueueName.Evidence,
   [JobName.LinkCase]: QueueName.Intel,
+  [JobName.ReadEvidenceText]: QueueName.Ocr,
+  [JobName.MatchScreenshot]: QueueName.Intel,
+  [JobName.DetectCampaigns]: QueueName.Intel,
 };
 
 /** What runs after what: the jobs each outbox event starts, in one place. */
@@ -41,5 +52,13 @@ export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.MessagePosted]: [],
   [OutboxEvent.NoteAdded]: [],
   [OutboxEvent.EvidenceReceived]: [JobName.ProcessEvidence],
+  // Each handler takes only its own kinds: chat screenshots and logs, screenshots, order exports.
+  [OutboxEvent.EvidenceProcessed]: [
+    JobName.ReadEvidenceText,
+    JobName.MatchScreenshot,
+    JobName.DetectCampaigns,
+  ],
+  [OutboxEvent.SightingsExtracted]: [JobName.LinkCase],
+  [OutboxEvent.SightingReviewed]: [],
   [OutboxEvent.OffenderFlagged]: [],
 };

@@ -22,6 +22,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     OUTBOX_POLL_MS: '50',
     JOB_BACKOFF_MS: '100',
     LOG_LEVEL: 'silent',
+    // tesseract loads its language data per worker; files about OCR turn it on.
+    INTEL_OCR_ENABLED: 'false',
     ...overrides,
   };
 }

@@ -8,6 +8,9 @@ import { EvidenceEntity } from '../evidence.entity';
 @Index('order_records_evidence_row_key', ['evidenceId', 'rowNumber'], { unique: true })
 @Index('order_records_case_idx', ['caseId'])
 @Index('order_records_seller_buyer_idx', ['sellerId', 'buyer'])
+// Campaign detection: one account's orders at every seller, and one seller's orders over time.
+@Index('order_records_buyer_idx', ['buyer', 'orderedAt'])
+@Index('order_records_seller_time_idx', ['sellerId', 'orderedAt'])
 export class OrderRecordEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

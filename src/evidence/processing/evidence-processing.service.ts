@@ -6,8 +6,9 @@ import { CaseEventsRepository } from '../../cases/case-events.repository';
 import { CasesRepository } from '../../cases/cases.repository';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobContext } from '../../jobs/job-data';
-import { JobName } from '../../jobs/job-names';
+import { JobName, OutboxEvent } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
+import { OutboxService } from '../../jobs/outbox.service';
 import { EvidenceEntity } from '../evidence.entity';
 import { EvidenceRepository } from '../evidence.repository';
 import { processImage } from '../images/image-processor';
@@ -32,6 +33,7 @@ export class EvidenceProcessingService {
     private readonly events: CaseEventsRepository,
     private readonly orders: OrderExportImporter,
     private readonly orderRecords: OrderRecordsRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   @OnJob(JobName.ProcessEvidence)
@@ -60,6 +62,13 @@ export class EvidenceProcessingService {
             : {}),
         },
       });
+      if (outcome.status === 'processed') {
+        await this.outbox.publish(manager, OutboxEvent.EvidenceProcessed, {
+          evidenceId: id,
+          caseId: item.caseId,
+          kind: item.kind,
+        });
+      }
       await announceEvidenceChange(manager, item.caseId);
     });
   }

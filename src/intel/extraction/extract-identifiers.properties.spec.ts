@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { PaymentProvider } from '../../cases/identifiers/identifier-kind';
+import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifier';
+import { extractIdentifiers, type ExtractedIdentifier } from './extract-identifiers';
+
+const CN = { defaultRegion: 'CN' as CountryCode };
+
+const fullWidth = (text: string) =>
+  text.replace(/[0-9+-]/g, (ascii) => String.fromCharCode(ascii.charCodeAt(0) + 0xfee0));
+
+function renormalizesToItself({ identifier }: ExtractedIdentifier): boolean {
+  const scope =
+    identifier.kind === 'payment_account' ? { provider: identifier.scope as PaymentProvider } : {};
+  const again = normalizeIdentifier(
+    { kind: identifier.kind, value: identifier.value, ...scope },
+    CN,
+  );
+  return again.ok && again.identifier.value === identifier.value;
+}
+
+describe('extractIdentifiers properties', () => {
+  const fragment = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 8 }),
+    fc.stringMatching(/^\d{1,12}$/),
+    fc.constantFrom(
+      'QQ',
+      '：',
+      ':',
+      ' ',
+      '微信',
+      'wx ',
+      '电话',
+      '支付宝',
+      'paypal ',
+      '+86 ',
+      '138',
+      '0013',
+      '8000',
+      '@',
+      'qq.com',
+      'https://',
+      '.com/',
+      'www.',
+      'O',
+      'l',
+      '-',
+      '，',
+      '１３８',
+      '是',
+    ),
+  );
+  const chatText = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('never throws, and every identifier is canonical and lies inside the text', () => {
+    fc.assert(
+      fc.property(chatText, (text) =>
+        extractIdentifiers(text, CN).every(
+          (found) =>
+            renormalizesToItself(found) &&
+            found.start >= 0 &&
+            found.start < found.end &&
+            found.end <= text.length &&
+            found.confidence > 0 &&
+            found.confidence <= 1,
+        ),
+      ),
+    );
+  });
+
+  const before = fc.constantFrom('', '加我', '你好，加', 'hi, my ', '有问题找我 ');
+  const after = fc.constantFrom('', '，给50块钱我就删差评', ' thanks', '。', '\n退款');
+
+  it('always finds a labelled QQ number, and never reads it as a phone', () => {
+    const label = fc.constantFrom(
+      'QQ',
+      'qq',
+      'QQ号',
+      'Q号',
+      '扣扣',
+      '企鹅号',
+      '球球',
+      '加Q',
+      'ＱＱ',
+    );
+    const separator = fc.constantFrom('', ' ', ':', '：', ' ： ', '是');
+    const qqNumber = fc.stringMatching(/^[1-9]\d{4,10}$/);
+    fc.assert(
+      fc.property(before, label, separator, qqNumber, after, (head, qqLabel, gap, number, tail) => {
+        const text = `${head}${qqLabel}${gap}${number}${tail}`;
+        const found = extractIdentifiers(text, CN);
+        const qq = found.find(({ identifier }) => identifier.kind === 'qq');
+        return (
+          qq?.identifier.value === number &&
+          qq.confidence === 0.9 &&
+          text.slice(qq.start, qq.end) === number &&
+          found.every(({ identifier }) => identifier.kind !== 'phone')
+        );
+      }),
+    );
+  });
+
+  it('finds a CN mobile in any usual spelling, as E.164, spanning what was written', () => {
+    const mobile = fc.stringMatching(/^1(3\d|5[0-35-9]|8\d)\d{8}$/);
+    const prefix = fc.constantFrom('', '+86 ', '+86', '0086 ', '+86-');
+    const separator = fc.constantFrom('', ' ', '-');
+    const context = fc.constantFrom('', '电话 ', '有事打', 'call ', '联系我');
+    fc.assert(
+      fc.property(
+        context,
+        prefix,
+        mobile,
+        separator,
+        fc.boolean(),
+        after,
+        (head, countryCode, digits, gap, wide, tail) => {
+          const written = `${countryCode}${digits.slice(0, 3)}${gap}${digits.slice(3, 7)}${gap}${digits.slice(7)}`;
+          const shown = wide ? fullWidth(written) : written;
+          const text = `${head}${shown}${tail}`;
+          const phones = extractIdentifiers(text, CN).filter(
+            ({ identifier }) => identifier.kind === 'phone',
+          );
+          return (
+            phones.length === 1 &&
+            phones[0].identifier.value === `+86${digits}` &&
+            text.slice(phones[0].start, phones[0].end) === shown
+          );
+        },
+      ),
+    );
+  });
+
+  it('reads no phone and no QQ number from an unlabelled long digit run', () => {
+    const orderNumber = fc.stringMatching(/^[1-9]\d{11,20}$/);
+    const context = fc.constantFrom('', '订单号 ', 'order #', '单号：', '物流 ');
+    fc.assert(
+      fc.property(context, orderNumber, after, (head, number, tail) =>
+        extractIdentifiers(`${head}${number}${tail}`, CN).every(
+          ({ identifier }) => identifier.kind !== 'phone' && identifier.kind !== 'qq',
+        ),
+      ),
+    );
+  });
+
+  it('reads nothing from an unlabelled number that is not shaped like a mobile', () => {
+    const number = fc.stringMatching(/^[2-9]\d{4,10}$/);
+    fc.assert(
+      fc.property(
+        before,
+        number,
+        after,
+        (head, digits, tail) => extractIdentifiers(`${head}${digits}${tail}`, CN).length === 0,
+      ),
+    );
+  });
+});
