@@ -1,0 +1,55 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { toPage } from '../../common/pagination/cursor';
+import { requireCursor } from '../../common/pagination/page-cursor';
+import { CampaignReadsRepository } from './campaign-reads.repository';
+import type { CampaignListQueryDto } from './campaign-query.dto';
+import type { CampaignEntity } from './campaign.entity';
+import type { CampaignPageView, CampaignSummaryView, CampaignView } from './campaign.view';
+
+function toSummary(campaign: CampaignEntity): CampaignSummaryView {
+  return {
+    id: campaign.id,
+    kind: campaign.kind,
+    startsAt: campaign.startsAt.toISOString(),
+    endsAt: campaign.endsAt.toISOString(),
+    hitCount: campaign.hitCount,
+    accountCount: campaign.accountCount,
+    sellerCount: campaign.sellerCount,
+    detectedAt: campaign.createdAt.toISOString(),
+    updatedAt: campaign.updatedAt.toISOString(),
+  };
+}
+
+/** What moderators see of coordinated attacks. */
+@Injectable()
+export class CampaignsService {
+  constructor(private readonly reads: CampaignReadsRepository) {}
+
+  async list(query: CampaignListQueryDto): Promise<CampaignPageView> {
+    const rows = await this.reads.list({
+      kind: query.kind,
+      sellerId: query.sellerId,
+      after: requireCursor(query.cursor),
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, (row) => ({ at: row.endsAt, id: row.id }), toSummary);
+  }
+
+  async get(id: string): Promise<CampaignView> {
+    const campaign = await this.reads.find(id);
+    if (!campaign) throw new NotFoundException('No such campaign.');
+    const [accounts, sellers, cases] = await Promise.all([
+      this.reads.accountsOf(id),
+      this.reads.sellersOf(id),
+      this.reads.casesOf(id),
+    ]);
+    return {
+      ...toSummary(campaign),
+      accounts,
+      sellers,
+      cases,
+      perHour: campaign.perHour,
+      perDay: campaign.perDay,
+    };
+  }
+}

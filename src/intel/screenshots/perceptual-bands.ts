@@ -1,0 +1,28 @@
+/**
+ * Screenshots at most this many bits apart count as the same picture: re-encoding, resizing and
+ * a cropped status bar move a 64-bit difference hash by a few bits, while unrelated chat
+ * screenshots, which share a layout, still differ in well over ten.
+ */
+export const SCREENSHOT_MATCH_DISTANCE = 4;
+
+const BAND_COUNT = SCREENSHOT_MATCH_DISTANCE + 1;
+const HASH_BITS = 64;
+const BAND_BITS = Math.ceil(HASH_BITS / BAND_COUNT);
+
+/**
+ * Cuts a 16-hex-digit hash into `SCREENSHOT_MATCH_DISTANCE + 1` bands, each tagged with its
+ * position. Two hashes within the distance differ in at most that many bits, so at least one band
+ * holds none of them: equal bands find every candidate, and only candidates are compared.
+ */
+export function perceptualBands(hash: string): number[] {
+  if (!/^[0-9a-f]{16}$/.test(hash)) throw new Error(`Not a 64-bit hex hash: ${hash}`);
+  const bits = BigInt(`0x${hash}`);
+  const bands: number[] = [];
+  for (let position = 0; position < BAND_COUNT; position += 1) {
+    const shift = BigInt(position * BAND_BITS);
+    const width = Math.min(BAND_BITS, HASH_BITS - position * BAND_BITS);
+    const value = Number((bits >> shift) & ((1n << BigInt(width)) - 1n));
+    bands.push(position * 2 ** BAND_BITS + value);
+  }
+  return bands;
+}
