@@ -325,6 +325,7 @@ app.post('/v1/cases', async (request: Request, response: Response) => {
     platform: filing.platform,
     title: filing.title,
     priority: 0,
+    reportedElsewhere: false,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     description: filing.description,

@@ -21,6 +21,8 @@ export const CASE_EVENT_KINDS = [
   'evidence_processed',
   'evidence_rejected',
   'offender_flagged',
+  'sighting_confirmed',
+  'sighting_rejected',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -20,6 +20,7 @@ export function toCaseSummaryView(kase: CaseEntity): CaseSummaryView {
     platform: kase.platform,
     title: kase.title,
     priority: kase.priority,
+    reportedElsewhere: kase.reportedElsewhere,
     createdAt: kase.createdAt.toISOString(),
     updatedAt: kase.updatedAt.toISOString(),
   };

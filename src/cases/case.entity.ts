@@ -67,6 +67,13 @@ export class CaseEntity {
   @Column({ name: 'priority', type: 'integer', default: 0 })
   priority!: number;
 
+  /**
+   * The accused is linked to another seller's report that a moderator upheld. Set by the
+   * cross-referencing jobs; the seller sees only this, never the other report.
+   */
+  @Column({ name: 'reported_elsewhere', type: 'boolean', default: false })
+  reportedElsewhere!: boolean;
+
   /** Exact decimals as the seller gave them (numeric keeps the scale); never a float. */
   @Column({ name: 'amount_demanded', type: 'numeric', nullable: true })
   amountDemanded!: string | null;

@@ -58,6 +58,11 @@ export class CaseSummaryView {
   @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
   @ApiProperty() title!: string;
   @ApiProperty() priority!: number;
+  @ApiProperty({
+    description:
+      'The accused is linked to another report that a moderator upheld (no details are shown)',
+  })
+  reportedElsewhere!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

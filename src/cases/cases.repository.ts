@@ -10,7 +10,15 @@ import { entityFromRow } from '../database/entity-from-row';
 
 export type NewCase = Omit<
   CaseEntity,
-  'id' | 'reference' | 'status' | 'outcome' | 'priority' | 'version' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'outcome'
+  | 'priority'
+  | 'reportedElsewhere'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 export interface CaseFilter {

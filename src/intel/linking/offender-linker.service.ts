@@ -69,6 +69,14 @@ export class OffenderLinkerService {
     });
   }
 
+  /**
+   * Waits for linking's turn inside the caller's transaction. A caller that will change sightings
+   * and then relink takes it first, so it never holds a sighting a linking job is waiting for.
+   */
+  async takeTurn(manager: EntityManager): Promise<void> {
+    await this.links.takeTurn(manager);
+  }
+
   /** Splits the cluster a sighting linked through, after it was rejected. */
   async unlinkSighting(manager: EntityManager, identifierId: string): Promise<void> {
     await this.links.takeTurn(manager);

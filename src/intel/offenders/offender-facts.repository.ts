@@ -123,4 +123,31 @@ export class OffenderFactsRepository {
     );
     return rows.map((row) => row.id);
   }
+
+  /**
+   * Tells each case of these offenders whether another of their cases was upheld by a moderator,
+   * moving the version of each case whose answer changes.
+   */
+  async markReportedElsewhere(manager: EntityManager, offenderIds: string[]): Promise<void> {
+    await manager.query(
+      `WITH offender_cases AS (
+         SELECT DISTINCT m.offender_id, s.case_id
+         FROM offender_members m
+         JOIN sightings s ON s.identifier_id = m.identifier_id
+          AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+         WHERE m.offender_id = ANY($1::uuid[])
+       ), answers AS (
+         SELECT mine.case_id, bool_or(other.outcome = 'upheld' AND other.id <> mine.case_id) AS upheld
+         FROM offender_cases mine
+         JOIN offender_cases peers USING (offender_id)
+         JOIN cases other ON other.id = peers.case_id
+         GROUP BY mine.case_id
+       )
+       UPDATE cases c SET reported_elsewhere = answers.upheld, version = version + 1,
+              updated_at = now()
+       FROM answers
+       WHERE c.id = answers.case_id AND c.reported_elsewhere IS DISTINCT FROM answers.upheld`,
+      [offenderIds],
+    );
+  }
 }

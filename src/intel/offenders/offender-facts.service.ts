@@ -40,6 +40,7 @@ export class OffenderFactsService {
       await this.facts.save(manager, row, riskScore(facts, now), repeat);
       if (repeat) await this.flag(manager, row);
     }
+    await this.facts.markReportedElsewhere(manager, offenderIds);
   }
 
   /**
