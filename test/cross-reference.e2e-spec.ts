@@ -198,6 +198,77 @@ describe('cross-referencing reports', () => {
     );
   });
 
+  it('lists offenders riskiest first, filtered and paged', async () => {
+    const sellers = [await registerSeller(t), await registerSeller(t), await registerSeller(t)];
+    const wide = qqOf(51);
+    const narrow = qqOf(52);
+    for (const seller of sellers) {
+      await fileCase(t, seller, { reported: [party({ kind: 'qq', value: wide })] });
+    }
+    await fileCase(t, sellers[0], { reported: [party({ kind: 'qq', value: narrow })] });
+    await eventually(async () => {
+      expect((await lookup('qq', wide)).body.offender).toMatchObject({ sellerCount: 3 });
+      expect((await lookup('qq', narrow)).body.offender).toMatchObject({ sellerCount: 1 });
+    });
+    const prefix = String(runBase).slice(0, 5);
+    const all = (await staff(`/v1/offenders?kind=qq&q=${prefix}&limit=200`).expect(200)).body;
+    const scores = all.items.map((item: { riskScore: number }) => item.riskScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const wideId = (await lookup('qq', wide)).body.offender.id;
+    const narrowId = (await lookup('qq', narrow)).body.offender.id;
+    const ids = all.items.map((item: { id: string }) => item.id);
+    expect(ids.indexOf(wideId)).toBeLessThan(ids.indexOf(narrowId));
+
+    const filtered = (await staff(`/v1/offenders?minSellers=3&q=${wide}`).expect(200)).body;
+    expect(filtered.items.map((item: { id: string }) => item.id)).toEqual([wideId]);
+    expect((await staff(`/v1/offenders?minSellers=2&q=${narrow}`)).body.items).toEqual([]);
+
+    const first = (await staff(`/v1/offenders?kind=qq&q=${prefix}&limit=1`).expect(200)).body;
+    expect(first.items).toHaveLength(1);
+    const second = (
+      await staff(`/v1/offenders?kind=qq&q=${prefix}&limit=1&cursor=${first.nextCursor}`).expect(
+        200,
+      )
+    ).body;
+    expect(second.items[0].id).toBe(ids[1]);
+    expectProblem(await staff('/v1/offenders?minSellers=zero'), 400);
+    expectProblem(await staff('/v1/offenders?cursor=garbage'), 400);
+  });
+
+  it('splits an offender when a moderator marks the handle joining it as identifying nobody', async () => {
+    const [first, second] = [await registerSeller(t), await registerSeller(t)];
+    const shared = mobileOf(61);
+    await fileCase(t, first, {
+      reported: [party({ kind: 'qq', value: qqOf(62) }, { kind: 'phone', value: shared })],
+    });
+    await fileCase(t, second, {
+      reported: [party({ kind: 'qq', value: qqOf(63) }, { kind: 'phone', value: shared })],
+    });
+    const joined = await eventually(async () => {
+      const body = (await lookup('phone', shared)).body;
+      expect(body.offender).toMatchObject({ sellerCount: 2 });
+      return body;
+    });
+    for (let replay = 0; replay < 2; replay += 1) {
+      await request(t.http)
+        .post(`/v1/identifiers/${joined.identifier.id}/not-identifying`)
+        .set(bearer(moderator))
+        .expect(204);
+    }
+    const after = (await lookup('phone', shared)).body;
+    expect(after).toMatchObject({ excluded: 'not_identifying', offender: null });
+    const [a, b] = [(await lookup('qq', qqOf(62))).body, (await lookup('qq', qqOf(63))).body];
+    expect(a.offender.id).not.toBe(b.offender.id);
+    expect(a.offender.sellerCount).toBe(1);
+    expect(b.offender.sellerCount).toBe(1);
+    expectProblem(
+      await request(t.http)
+        .post(`/v1/identifiers/${randomUUID()}/not-identifying`)
+        .set(bearer(moderator)),
+      404,
+    );
+  });
+
   it('refuses to confirm what a seller typed, and answers unknown and malformed ids', async () => {
     const seller = await registerSeller(t);
     const kase = await fileCase(t, seller, { reported: [party({ kind: 'qq', value: qqOf(21) })] });
