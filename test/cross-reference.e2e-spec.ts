@@ -64,7 +64,6 @@ describe('cross-referencing reports', () => {
     }, 30_000);
 
   it('links one blackmailer reported by three sellers in three forms, and flags him once', async () => {
-    const since = new Date();
     const [typing, screenshotting, logging] = [
       await registerSeller(t),
       await registerSeller(t),
@@ -137,10 +136,17 @@ describe('cross-referencing reports', () => {
     expect((await lookup('phone', mobile)).body.offender.id).toBe(offender.id);
 
     const flags = await t.db.query(
-      `SELECT count(*)::int AS n FROM outbox WHERE event = 'offender.flagged' AND created_at >= $1`,
-      [since],
+      `SELECT count(*)::int AS n FROM outbox
+       WHERE event = 'offender.flagged' AND payload->>'offenderId' = $1`,
+      [offender.id],
     );
     expect(flags[0].n).toBe(1);
+    const raised = await t.db.query(
+      `SELECT data->>'offenderId' AS offender FROM case_events
+       WHERE kind = 'offender_flagged' AND case_id = ANY($1::uuid[])`,
+      [[typed.id, shot.id, logged.id]],
+    );
+    expect(raised).toEqual(Array(3).fill({ offender: offender.id }));
     for (const [seller, kase] of [
       [typing, typed],
       [screenshotting, shot],
@@ -210,7 +216,8 @@ describe('cross-referencing reports', () => {
       expect((await lookup('qq', wide)).body.offender).toMatchObject({ sellerCount: 3 });
       expect((await lookup('qq', narrow)).body.offender).toMatchObject({ sellerCount: 1 });
     });
-    const prefix = String(runBase).slice(0, 5);
+    // Only this test's two offenders: QQ numbers runBase + 50 to 59.
+    const prefix = qqOf(50).slice(0, -1);
     const all = (await staff(`/v1/offenders?kind=qq&q=${prefix}&limit=200`).expect(200)).body;
     const scores = all.items.map((item: { riskScore: number }) => item.riskScore);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -231,6 +238,7 @@ describe('cross-referencing reports', () => {
       )
     ).body;
     expect(second.items[0].id).toBe(ids[1]);
+    expect(ids).toHaveLength(2);
     expectProblem(await staff('/v1/offenders?minSellers=zero'), 400);
     expectProblem(await staff('/v1/offenders?cursor=garbage'), 400);
   });

@@ -36,22 +36,10 @@ export class CasePartiesRepository {
     partyIds: string[],
     sightings: NewSighting[],
   ): Promise<void> {
-    const identifiers = uniqueIdentifiers(sightings.map((sighting) => sighting.identifier));
-    if (identifiers.length > 0) {
-      // Sorted, so two filings naming the same new identifiers wait on each other in one order
-      // and cannot deadlock. DO NOTHING rather than a no-op update, which would lock known
-      // identifiers against every other filing naming the same offender until this one commits.
-      await manager.query(
-        `INSERT INTO identifiers (kind, scope, value)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
-         ON CONFLICT (kind, scope, value) DO NOTHING`,
-        [
-          identifiers.map((identifier) => identifier.kind),
-          identifiers.map((identifier) => identifier.scope),
-          identifiers.map((identifier) => identifier.value),
-        ],
-      );
-    }
+    await this.insertIdentifiers(
+      manager,
+      sightings.map((sighting) => sighting.identifier),
+    );
     if (partyIds.length === 0 && sightings.length === 0) return;
     await manager.query(
       `WITH parties AS (
@@ -73,6 +61,30 @@ export class CasePartiesRepository {
         sightings.map((sighting) => sighting.identifier.value),
         sightings.map((sighting) => sighting.identifier.display),
         sightings.map((sighting) => sighting.source),
+      ],
+    );
+  }
+
+  /**
+   * Creates each identifier row the first time anything names it. Sorted, so two filings naming
+   * the same new identifiers wait on each other in one order and cannot deadlock. DO NOTHING
+   * rather than a no-op update, which would lock known identifiers against every other filing
+   * naming the same offender until this one commits.
+   */
+  async insertIdentifiers(
+    manager: EntityManager,
+    identifiers: NormalizedIdentifier[],
+  ): Promise<void> {
+    const unique = uniqueIdentifiers(identifiers);
+    if (unique.length === 0) return;
+    await manager.query(
+      `INSERT INTO identifiers (kind, scope, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
+       ON CONFLICT (kind, scope, value) DO NOTHING`,
+      [
+        unique.map((identifier) => identifier.kind),
+        unique.map((identifier) => identifier.scope),
+        unique.map((identifier) => identifier.value),
       ],
     );
   }

@@ -22,6 +22,6 @@ import { CasesService } from './cases.service';
     CaseMessagesRepository,
     CaseEvidenceSummaryRepository,
   ],
-  exports: [CasesService, CasesRepository, CaseEventsRepository],
+  exports: [CasesService, CasesRepository, CaseEventsRepository, CasePartiesRepository],
 })
 export class CasesModule {}

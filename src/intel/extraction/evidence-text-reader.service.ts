@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
+import { CasePartiesRepository } from '../../cases/case-parties.repository';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EVIDENCE_STORE, EvidenceStore } from '../../evidence/store/evidence-store';
 import { JobContext } from '../../jobs/job-data';
@@ -25,6 +26,7 @@ export class EvidenceTextReaderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly texts: EvidenceTextRepository,
+    private readonly parties: CasePartiesRepository,
     private readonly ocr: OcrService,
     private readonly outbox: OutboxService,
   ) {}
@@ -50,6 +52,10 @@ export class EvidenceTextReaderService {
     const source = evidence.kind === 'chat_log' ? 'chat_log' : 'ocr';
     await this.dataSource.transaction(async (manager) => {
       await this.texts.saveAmounts(manager, evidenceId, amounts);
+      await this.parties.insertIdentifiers(
+        manager,
+        found.map(({ identifier }) => identifier),
+      );
       const added = await this.texts.insertSightings(
         manager,
         evidence.caseId,

@@ -60,6 +60,7 @@ export class EvidenceTextRepository {
 
   /**
    * Records what was read as sightings on the case, not on a party: linking decides the party.
+   * The identifier rows must exist already (CasePartiesRepository.insertIdentifiers).
    * The same identifier from the same kind of source is one sighting per case, so a second run,
    * or a second screenshot showing the same number, adds nothing. Returns how many are new.
    */
@@ -72,16 +73,6 @@ export class EvidenceTextRepository {
   ): Promise<number> {
     if (sightings.length === 0) return 0;
     const identifiers = sightings.map((sighting) => sighting.identifier);
-    await manager.query(
-      `INSERT INTO identifiers (kind, scope, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2, 3
-       ON CONFLICT (kind, scope, value) DO NOTHING`,
-      [
-        identifiers.map((identifier) => identifier.kind),
-        identifiers.map((identifier) => identifier.scope),
-        identifiers.map((identifier) => identifier.value),
-      ],
-    );
     const inserted: unknown[] = await manager.query(
       `WITH next AS (
          SELECT COALESCE(max(position), -1) + 1 AS position FROM sightings WHERE case_id = $1

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CurrencyTotals } from './offender.entity';
 
+/** The cases each offender in $1 was sighted in, as a CTE named offender_cases. */
+const OFFENDER_CASES = `offender_cases AS (
+  SELECT DISTINCT m.offender_id, s.case_id
+  FROM offender_members m
+  JOIN sightings s ON s.identifier_id = m.identifier_id
+   AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+  WHERE m.offender_id = ANY($1::uuid[]))`;
+
 export interface OffenderFactsRow {
   id: string;
   seller_count: number;
@@ -27,13 +35,7 @@ export class OffenderFactsRepository {
     windowDays: number,
   ): Promise<OffenderFactsRow[]> {
     return manager.query(
-      `WITH offender_cases AS (
-         SELECT DISTINCT m.offender_id, s.case_id
-         FROM offender_members m
-         JOIN sightings s ON s.identifier_id = m.identifier_id
-          AND s.link_group IS NOT NULL AND s.status <> 'rejected'
-         WHERE m.offender_id = ANY($1::uuid[])
-       ), counted AS (
+      `WITH ${OFFENDER_CASES}, counted AS (
          SELECT oc.offender_id, c.*, COALESCE(c.incident_at, c.created_at) AS seen_at
          FROM offender_cases oc JOIN cases c ON c.id = oc.case_id
          WHERE c.status <> 'withdrawn' AND c.outcome IS DISTINCT FROM 'rejected'
@@ -130,13 +132,7 @@ export class OffenderFactsRepository {
    */
   async markReportedElsewhere(manager: EntityManager, offenderIds: string[]): Promise<void> {
     await manager.query(
-      `WITH offender_cases AS (
-         SELECT DISTINCT m.offender_id, s.case_id
-         FROM offender_members m
-         JOIN sightings s ON s.identifier_id = m.identifier_id
-          AND s.link_group IS NOT NULL AND s.status <> 'rejected'
-         WHERE m.offender_id = ANY($1::uuid[])
-       ), answers AS (
+      `WITH ${OFFENDER_CASES}, answers AS (
          SELECT mine.case_id, bool_or(other.outcome = 'upheld' AND other.id <> mine.case_id) AS upheld
          FROM offender_cases mine
          JOIN offender_cases peers USING (offender_id)
