@@ -20,26 +20,28 @@ function isOcrLanguage(language: string): language is OcrLanguage {
 const MODEL_FOLDER = '4.0.0_best_int';
 
 /** The language data is not installed: a deployment fault, never fixed by retrying. */
-export class OcrLanguageDataMissing extends Error {}
+export class OcrLanguageDataMissingError extends Error {
+  override readonly name = 'OcrLanguageDataMissingError';
+}
 
 /** The folder in the language's npm package that holds `<language>.traineddata.gz`. */
-export function languageDataFolder(language: string): string {
+function languageDataFolder(language: string): string {
   if (!isOcrLanguage(language)) {
     const known = Object.keys(LANGUAGE_PACKAGES).join(', ');
-    throw new OcrLanguageDataMissing(`OCR language '${language}' is not one of ${known}`);
+    throw new OcrLanguageDataMissingError(`OCR language '${language}' is not one of ${known}`);
   }
   const packageName = LANGUAGE_PACKAGES[language];
   let packageFolder: string;
   try {
     packageFolder = path.dirname(require.resolve(`${packageName}/package.json`));
   } catch {
-    throw new OcrLanguageDataMissing(
+    throw new OcrLanguageDataMissingError(
       `OCR language '${language}' needs the npm package ${packageName}, which is not installed`,
     );
   }
   const folder = path.join(packageFolder, MODEL_FOLDER);
   if (!existsSync(path.join(folder, `${language}.traineddata.gz`))) {
-    throw new OcrLanguageDataMissing(
+    throw new OcrLanguageDataMissingError(
       `The npm package ${packageName} has no ${MODEL_FOLDER}/${language}.traineddata.gz`,
     );
   }
@@ -60,7 +62,7 @@ export interface LanguageData {
  */
 export async function openLanguageData(languages: readonly string[]): Promise<LanguageData> {
   const distinct = [...new Set(languages)];
-  if (distinct.length === 0) throw new OcrLanguageDataMissing('No OCR language was given');
+  if (distinct.length === 0) throw new OcrLanguageDataMissingError('No OCR language was given');
   const folders = distinct.map(languageDataFolder);
   if (distinct.length === 1) return { langPath: folders[0], release: async () => undefined };
 

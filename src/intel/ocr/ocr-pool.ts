@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createScheduler, createWorker, OEM, type Worker } from 'tesseract.js';
 import { type LanguageData, openLanguageData } from './ocr-languages';
 
@@ -68,8 +69,11 @@ export class OcrPool {
     if (!Number.isInteger(options.size) || options.size < 1) {
       throw new RangeError(`OCR pool size must be a whole number from 1, not ${options.size}`);
     }
-    if (!(options.timeoutMs > 0)) {
-      throw new RangeError(`OCR timeout must be above 0 ms, not ${options.timeoutMs}`);
+    // Beyond 2^31 - 1 ms, setTimeout fires at once.
+    if (!(options.timeoutMs > 0 && options.timeoutMs < 2 ** 31)) {
+      throw new RangeError(
+        `OCR timeout must be above 0 and below 2^31 ms, not ${options.timeoutMs}`,
+      );
     }
   }
 
@@ -141,8 +145,6 @@ export class OcrPool {
 
   private async spawnWorker(langPath: string): Promise<Worker> {
     this.liveWorkers += 1;
-    // tesseract.js reports a language that fails to load only to errorHandler, and then never
-    // settles createWorker.
     let failStart: (error: Error) => void = () => undefined;
     const failed = new Promise<never>((_, reject) => (failStart = reject));
     let worker: Worker | undefined;
@@ -156,14 +158,16 @@ export class OcrPool {
             langPath,
             // Any other cache method writes <language>.traineddata into the working directory.
             cacheMethod: 'none',
-            // Without a handler, tesseract.js also rethrows every failed job inside its message
-            // listener, an uncaught exception that ends the process.
+            // tesseract.js reports a language that fails to load only here, and then never
+            // settles createWorker. Without a handler it also rethrows every failed job inside
+            // its message listener, an uncaught exception that ends the process.
             errorHandler: (message: unknown) =>
               failStart(new Error(`An OCR worker failed to start: ${String(message)}`)),
           },
-          // chi_sim asks for chi_sim_vert (vertical text), which its package lacks; the attempt
-          // prints a garbled "Failed loading language" on stderr for every worker.
-          { tessedit_load_sublangs: '' },
+          // Config-file text: no sub-languages. chi_sim asks for chi_sim_vert (vertical text),
+          // which its package lacks; the attempt prints a garbled "Failed loading language" on
+          // stderr for every worker.
+          'tessedit_load_sublangs ',
         ),
         failed,
       ]);
@@ -181,6 +185,9 @@ export class OcrPool {
 
   private async retireWorker(worker: Worker): Promise<void> {
     this.liveWorkers -= 1;
+    // A recognize() begun in this same turn posts its job a few microtasks later; tesseract.js
+    // throws outside any promise chain, ending the process, if the worker is gone by then.
+    await nextTurn();
     await worker.terminate();
   }
 }
@@ -210,10 +217,12 @@ class WorkerSlot {
 
   // A property, not a method: the scheduler calls it detached from the slot.
   readonly recognize = async (image: Buffer): Promise<OcrResult> => {
-    const worker = await this.currentWorker();
-    const startedAt = performance.now();
+    if (this.terminating) throw new OcrPoolStoppedError();
     const cancelled = new Promise<never>((_, reject) => (this.cancelCurrent = reject));
+    let worker: Worker | undefined;
     try {
+      worker = await Promise.race([this.currentWorker(), cancelled]);
+      const startedAt = performance.now();
       const { data } = await deadline(
         Promise.race([worker.recognize(image), cancelled]),
         this.timeoutMs,
@@ -225,7 +234,7 @@ class WorkerSlot {
         durationMs: performance.now() - startedAt,
       };
     } catch (error) {
-      if (error instanceof OcrTimeoutError) this.replace(worker);
+      if (error instanceof OcrTimeoutError && worker) this.replace(worker);
       // tesseract.js rejects with the worker's error message, a string.
       throw error instanceof Error ? error : new Error(`OCR failed: ${String(error)}`);
     } finally {
@@ -243,16 +252,13 @@ class WorkerSlot {
   }
 
   private async currentWorker(): Promise<Worker> {
-    let worker: Worker;
     try {
-      worker = await this.worker;
+      return await this.worker;
     } catch (error) {
       // The next image on this slot tries a fresh worker instead of failing forever.
       if (!this.terminating) this.worker = this.startWorker();
       throw error;
     }
-    if (this.terminating) throw new OcrPoolStoppedError();
-    return worker;
   }
 
   private replace(stuck: Worker): void {
