@@ -133,13 +133,13 @@ export class OffenderLinksRepository {
 
   /**
    * Merges clusters into the largest (union by size): only the smaller clusters' members are
-   * rewritten. A flagged cluster survives before an unflagged one, so an offender moderators
-   * were told about keeps its id. Returns the surviving cluster.
+   * rewritten. Between equals a flagged cluster survives, so an offender moderators were told
+   * about keeps its id where size allows. Returns the surviving cluster.
    */
   async merge(manager: EntityManager, offenderIds: string[]): Promise<string> {
     const sizes: { id: string; member_count: number }[] = await manager.query(
       `SELECT id::text, member_count FROM offenders WHERE id = ANY($1::uuid[])
-       ORDER BY flagged_at IS NOT NULL DESC, member_count DESC, id`,
+       ORDER BY member_count DESC, flagged_at IS NOT NULL DESC, id`,
       [offenderIds],
     );
     const [survivor, ...absorbed] = sizes;

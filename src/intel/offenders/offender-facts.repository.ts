@@ -128,16 +128,22 @@ export class OffenderFactsRepository {
 
   /**
    * Tells each case of these offenders whether another of their cases was upheld by a moderator,
-   * moving the version of each case whose answer changes.
+   * moving the version of each case whose answer changes. Linear in the offenders' cases: each
+   * case compares its offender's count of upheld cases with its own part in it.
    */
   async markReportedElsewhere(manager: EntityManager, offenderIds: string[]): Promise<void> {
     await manager.query(
-      `WITH ${OFFENDER_CASES}, answers AS (
-         SELECT mine.case_id, bool_or(other.outcome = 'upheld' AND other.id <> mine.case_id) AS upheld
-         FROM offender_cases mine
-         JOIN offender_cases peers USING (offender_id)
-         JOIN cases other ON other.id = peers.case_id
-         GROUP BY mine.case_id
+      `WITH ${OFFENDER_CASES}, with_outcome AS (
+         SELECT oc.offender_id, oc.case_id, (c.outcome = 'upheld') AS upheld
+         FROM offender_cases oc JOIN cases c ON c.id = oc.case_id
+       ), upheld_per_offender AS (
+         SELECT offender_id, count(*) FILTER (WHERE upheld) AS upheld_cases
+         FROM with_outcome GROUP BY offender_id
+       ), answers AS (
+         SELECT w.case_id,
+                bool_or(u.upheld_cases - (CASE WHEN w.upheld THEN 1 ELSE 0 END) > 0) AS upheld
+         FROM with_outcome w JOIN upheld_per_offender u USING (offender_id)
+         GROUP BY w.case_id
        )
        UPDATE cases c SET reported_elsewhere = answers.upheld, version = version + 1,
               updated_at = now()

@@ -48,7 +48,8 @@ export class OffenderFactsService {
    * one is not yet, such as a case linked after the flag.
    */
   private async flag(manager: EntityManager, row: OffenderFactsRow): Promise<void> {
-    if (await this.facts.flag(manager, row.id)) {
+    // flagged_at was read under linking's lock: set, it cannot be unset meanwhile.
+    if (row.flagged_at === null && (await this.facts.flag(manager, row.id))) {
       await this.outbox.publish(manager, OutboxEvent.OffenderFlagged, {
         offenderId: row.id,
         sellerCount: row.seller_count,
