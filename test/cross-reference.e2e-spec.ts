@@ -265,6 +265,13 @@ describe('cross-referencing reports', () => {
     }
     const after = (await lookup('phone', shared)).body;
     expect(after).toMatchObject({ excluded: 'not_identifying', offender: null });
+    const marked = (await staff('/v1/identifiers/excluded?reason=not_identifying&limit=200')).body;
+    expect(marked.items).toContainEqual(
+      expect.objectContaining({ id: joined.identifier.id, excluded: 'not_identifying' }),
+    );
+    const hubs = (await staff('/v1/identifiers/excluded?reason=hub&limit=200')).body;
+    expect(hubs.items.map((item: { id: string }) => item.id)).not.toContain(joined.identifier.id);
+    expectProblem(await staff('/v1/identifiers/excluded?reason=bogus'), 400);
     const [a, b] = [(await lookup('qq', qqOf(62))).body, (await lookup('qq', qqOf(63))).body];
     expect(a.offender.id).not.toBe(b.offender.id);
     expect(a.offender.sellerCount).toBe(1);
@@ -443,6 +450,7 @@ describe('cross-referencing reports', () => {
       ['get', '/v1/offenders'],
       ['get', `/v1/offenders/${id}`],
       ['get', '/v1/identifiers/lookup?kind=qq&value=12345'],
+      ['get', '/v1/identifiers/excluded'],
       ['post', `/v1/identifiers/${id}/not-identifying`],
       ['post', `/v1/sightings/${id}/confirm`],
       ['post', `/v1/sightings/${id}/reject`],

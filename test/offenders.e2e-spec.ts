@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { OffenderLinkerService } from '../src/intel/linking/offender-linker.service';
 import { offenderClusters } from '../src/intel/linking/offender-clusters';
-import { bearer, registerSeller, SignedIn } from './factories/accounts';
+import {
+  bearer,
+  registerSeller,
+  signedInAdmin,
+  signedInStaff,
+  SignedIn,
+} from './factories/accounts';
 import { fileCase } from './factories/cases';
 import { eventually } from './helpers/eventually';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -124,6 +130,20 @@ describe('linking reports into offenders', () => {
       [`+86139${String(runBase + 90).padStart(8, '0')}`],
     );
     expect(member).toMatchObject({ excluded: 'hub', offender_id: null });
+
+    const moderator = await signedInStaff(t, await signedInAdmin(t), 'moderator');
+    const flagged = await request(t.http)
+      .get('/v1/identifiers/excluded?reason=hub&limit=200')
+      .set(bearer(moderator))
+      .expect(200);
+    expect(flagged.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'phone',
+        value: `+86139${String(runBase + 90).padStart(8, '0')}`,
+        excluded: 'hub',
+        partyCount: accused.length,
+      }),
+    );
   });
 
   it('ends in the clusters of a from-scratch linking, whatever the order and repetition of jobs', async () => {

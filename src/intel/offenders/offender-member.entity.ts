@@ -9,6 +9,9 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 /** An identifier's place in the offender clusters. */
 @Entity({ name: 'offender_members' })
 @Index('offender_members_offender_idx', ['offenderId'])
+@Index('offender_members_excluded_idx', ['partyCount', 'identifierId'], {
+  where: 'excluded IS NOT NULL',
+})
 export class OffenderMemberEntity {
   @PrimaryColumn({ name: 'identifier_id', type: 'uuid' })
   identifierId!: string;

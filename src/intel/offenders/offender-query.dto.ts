@@ -18,6 +18,7 @@ import {
 } from '../../cases/identifiers/identifier-kind';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { PLATFORMS, type Platform } from '../../common/platform';
+import { EXCLUSION_REASONS, type ExclusionReason } from './offender-member.entity';
 
 export class OffenderListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ minimum: 1, description: 'At least this many distinct sellers' })
@@ -63,4 +64,14 @@ export class IdentifierLookupQueryDto {
   @IsOptional()
   @IsIn(PAYMENT_PROVIDERS)
   provider?: PaymentProvider;
+}
+
+export class ExcludedIdentifierQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({
+    enum: EXCLUSION_REASONS,
+    description: 'hub: named by too many parties to link; not_identifying: marked by a moderator',
+  })
+  @IsOptional()
+  @IsIn(EXCLUSION_REASONS)
+  reason?: ExclusionReason;
 }

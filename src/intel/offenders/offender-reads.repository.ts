@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { NormalizedIdentifier } from '../../cases/identifiers/normalize-identifier';
 import type { ExclusionReason } from './offender-member.entity';
 import type { CurrencyTotals } from './offender.entity';
-import type { RiskCursor } from './risk-cursor';
+import type { ScoreCursor } from './score-cursor';
 
 export interface OffenderRow {
   id: string;
@@ -33,7 +33,7 @@ export interface OffenderFilter {
   minSellers?: number;
   kind?: string;
   valuePrefix?: string;
-  after?: RiskCursor;
+  after?: ScoreCursor;
   limit: number;
 }
 
@@ -62,7 +62,7 @@ export class OffenderReadsRepository {
     }
     if (filter.after) {
       where.push(
-        `(o.risk_score, o.id) < (${param(filter.after.riskScore)}::real, ${param(filter.after.id)}::uuid)`,
+        `(o.risk_score, o.id) < (${param(filter.after.score)}::real, ${param(filter.after.id)}::uuid)`,
       );
     }
     return this.dataSource.query(
@@ -119,5 +119,26 @@ export class OffenderReadsRepository {
       [identifier.kind, identifier.scope, identifier.value],
     );
     return row;
+  }
+
+  /** Identifiers taken out of linking, most parties first, `limit + 1` rows. */
+  listExcluded(filter: {
+    reason?: ExclusionReason;
+    after?: ScoreCursor;
+    limit: number;
+  }): Promise<IdentifierRow[]> {
+    return this.dataSource.query(
+      `SELECT i.id::text, i.kind, i.scope, i.value, m.party_count, m.excluded, m.offender_id::text
+       FROM offender_members m JOIN identifiers i ON i.id = m.identifier_id
+       WHERE m.excluded IS NOT NULL AND ($1::text IS NULL OR m.excluded = $1)
+         AND ($2::int IS NULL OR (m.party_count, m.identifier_id) < ($2, $3::uuid))
+       ORDER BY m.party_count DESC, m.identifier_id DESC LIMIT $4`,
+      [
+        filter.reason ?? null,
+        filter.after?.score ?? null,
+        filter.after?.id ?? null,
+        filter.limit + 1,
+      ],
+    );
   }
 }

@@ -52,3 +52,12 @@ export class IdentifierLookupView {
   excluded!: ExclusionReason | null;
   @ApiProperty({ type: OffenderSummaryView, nullable: true }) offender!: OffenderSummaryView | null;
 }
+
+export class ExcludedIdentifierView extends OffenderIdentifierView {
+  @ApiProperty({ enum: EXCLUSION_REASONS }) excluded!: ExclusionReason;
+}
+
+export class ExcludedIdentifierPageView {
+  @ApiProperty({ type: [ExcludedIdentifierView] }) items!: ExcludedIdentifierView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -9,8 +9,17 @@ import {
 import { Roles } from '../../auth/access.decorators';
 import { UuidParam } from '../../common/http/uuid-param';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
-import { IdentifierLookupQueryDto, OffenderListQueryDto } from './offender-query.dto';
-import { IdentifierLookupView, OffenderPageView, OffenderView } from './offender.view';
+import {
+  ExcludedIdentifierQueryDto,
+  IdentifierLookupQueryDto,
+  OffenderListQueryDto,
+} from './offender-query.dto';
+import {
+  ExcludedIdentifierPageView,
+  IdentifierLookupView,
+  OffenderPageView,
+  OffenderView,
+} from './offender.view';
 import { OffendersService } from './offenders.service';
 
 @ApiTags('offenders')
@@ -43,6 +52,17 @@ export class OffendersController {
   @ApiProblems(400, 404, 422)
   lookup(@Query() query: IdentifierLookupQueryDto): Promise<IdentifierLookupView> {
     return this.offenders.lookup(query);
+  }
+
+  @Get('identifiers/excluded')
+  @ApiOperation({
+    summary:
+      'Identifiers that link nobody: hubs flagged by linking, and those marked by moderators',
+  })
+  @ApiOkResponse({ type: ExcludedIdentifierPageView })
+  @ApiProblems(400, 422)
+  listExcluded(@Query() query: ExcludedIdentifierQueryDto): Promise<ExcludedIdentifierPageView> {
+    return this.offenders.listExcluded(query);
   }
 
   @Post('identifiers/:id/not-identifying')

@@ -3,15 +3,24 @@ import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifie
 import { ProblemException } from '../../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OffenderLinkerService } from '../linking/offender-linker.service';
-import { IdentifierLookupQueryDto, OffenderListQueryDto } from './offender-query.dto';
+import {
+  ExcludedIdentifierQueryDto,
+  IdentifierLookupQueryDto,
+  OffenderListQueryDto,
+} from './offender-query.dto';
 import { OffenderReadsRepository } from './offender-reads.repository';
 import {
   toOffenderCaseView,
   toOffenderIdentifierView,
   toOffenderSummaryView,
 } from './offender-views';
-import type { IdentifierLookupView, OffenderPageView, OffenderView } from './offender.view';
-import { encodeRiskCursor, requireRiskCursor } from './risk-cursor';
+import type {
+  ExcludedIdentifierPageView,
+  IdentifierLookupView,
+  OffenderPageView,
+  OffenderView,
+} from './offender.view';
+import { encodeScoreCursor, requireScoreCursor } from './score-cursor';
 
 /** What moderators see of offenders, and the corrections they make to linking. */
 @Injectable()
@@ -27,7 +36,7 @@ export class OffendersService {
       minSellers: query.minSellers,
       kind: query.kind,
       valuePrefix: query.q?.trim().toLowerCase(),
-      after: requireRiskCursor(query.cursor),
+      after: requireScoreCursor(query.cursor),
       limit: query.limit,
     });
     const page = rows.slice(0, query.limit);
@@ -36,7 +45,7 @@ export class OffendersService {
       items: page.map(toOffenderSummaryView),
       nextCursor:
         rows.length > query.limit
-          ? encodeRiskCursor({ riskScore: last.risk_score, id: last.id })
+          ? encodeScoreCursor({ score: last.risk_score, id: last.id })
           : null,
     };
   }
@@ -74,6 +83,24 @@ export class OffendersService {
       identifier: toOffenderIdentifierView(identifier),
       excluded: identifier.excluded,
       offender: offender ? toOffenderSummaryView(offender) : null,
+    };
+  }
+
+  /** Hubs and handles marked as identifying nobody: what linking passes over, for review. */
+  async listExcluded(query: ExcludedIdentifierQueryDto): Promise<ExcludedIdentifierPageView> {
+    const rows = await this.reads.listExcluded({
+      reason: query.reason,
+      after: requireScoreCursor(query.cursor),
+      limit: query.limit,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => ({ ...toOffenderIdentifierView(row), excluded: row.excluded! })),
+      nextCursor:
+        rows.length > query.limit
+          ? encodeScoreCursor({ score: last.party_count, id: last.id })
+          : null,
     };
   }
 
