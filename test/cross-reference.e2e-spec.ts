@@ -272,6 +272,8 @@ describe('cross-referencing reports', () => {
     const hubs = (await staff('/v1/identifiers/excluded?reason=hub&limit=200')).body;
     expect(hubs.items.map((item: { id: string }) => item.id)).not.toContain(joined.identifier.id);
     expectProblem(await staff('/v1/identifiers/excluded?reason=bogus'), 400);
+    const fractional = Buffer.from(JSON.stringify([1.5, randomUUID()])).toString('base64url');
+    expectProblem(await staff(`/v1/identifiers/excluded?cursor=${fractional}`), 400);
     const [a, b] = [(await lookup('qq', qqOf(62))).body, (await lookup('qq', qqOf(63))).body];
     expect(a.offender.id).not.toBe(b.offender.id);
     expect(a.offender.sellerCount).toBe(1);
@@ -339,6 +341,70 @@ describe('cross-referencing reports', () => {
     const own = await request(t.http).get(`/v1/cases/${upheld.id}`).set(bearer(first));
     expect(own.body.reportedElsewhere).toBe(false);
     expect(JSON.stringify((await view()).body)).not.toContain(upheld.id);
+
+    const [typed] = await t.db.query(`SELECT id::text FROM sightings WHERE case_id = $1`, [
+      pending.id,
+    ]);
+    await request(t.http)
+      .post(`/v1/sightings/${typed.id}/reject`)
+      .set(bearer(moderator))
+      .expect(200);
+    expect((await view()).body.reportedElsewhere).toBe(false);
+  });
+
+  it('keeps handles read from one chat apart when the case names several accused', async () => {
+    const seller = await registerSeller(t);
+    const [first, second] = [qqOf(71), qqOf(72)];
+    const kase = await fileCase(t, seller, {
+      reported: [
+        party({ kind: 'wechat', value: `wx_${first}` }),
+        party({ kind: 'wechat', value: `wx_${second}` }),
+      ],
+    });
+    const chatLog = await upload(
+      seller,
+      kase.id,
+      Buffer.from(`A: 加我QQ ${first}\nB: 我的QQ ${second}\n`),
+      'two.txt',
+      'chat_log',
+    );
+    await eventually(async () => {
+      const body = (await staff(`/v1/evidence/${chatLog.id}`)).body;
+      expect(body.extracted.identifiers).toHaveLength(2);
+      expect((await lookup('qq', first)).body.offender).not.toBeNull();
+      expect((await lookup('qq', second)).body.offender).not.toBeNull();
+    });
+    const ids = [
+      (await lookup('qq', first)).body.offender.id,
+      (await lookup('qq', second)).body.offender.id,
+      (await lookup('wechat', `wx_${first}`)).body.offender.id,
+    ];
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('keeps a handle marked as identifying nobody out of linking even before a case links it', async () => {
+    const value = qqOf(81);
+    const [identifier] = await t.db.query(
+      `INSERT INTO identifiers (kind, scope, value) VALUES ('qq', '', $1) RETURNING id::text`,
+      [value],
+    );
+    await request(t.http)
+      .post(`/v1/identifiers/${identifier.id}/not-identifying`)
+      .set(bearer(moderator))
+      .expect(204);
+    const seller = await registerSeller(t);
+    await fileCase(t, seller, { reported: [party({ kind: 'qq', value })] });
+    await eventually(async () => {
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM sightings WHERE identifier_id = $1 AND linked_at IS NULL`,
+        [identifier.id],
+      );
+      expect(row.n).toBe(0);
+    });
+    expect((await lookup('qq', value)).body).toMatchObject({
+      excluded: 'not_identifying',
+      offender: null,
+    });
   });
 
   it('links cases whose sellers were sent the same screenshot, and not different ones', async () => {

@@ -65,7 +65,7 @@ export class OffenderLinkerService {
     await this.dataSource.transaction(async (manager) => {
       await this.links.takeTurn(manager);
       const left = await this.links.exclude(manager, identifierId, reason);
-      if (left) await this.facts.refresh(manager, await this.split(manager, left));
+      if (left) await this.splitAndRefresh(manager, left);
     });
   }
 
@@ -77,12 +77,26 @@ export class OffenderLinkerService {
     await this.links.takeTurn(manager);
   }
 
-  /** Splits the cluster a sighting linked through, after it was rejected. */
-  async unlinkSighting(manager: EntityManager, identifierId: string): Promise<void> {
+  /** Splits the cluster a sighting of `caseId` linked through, after it was rejected. */
+  async unlinkSighting(
+    manager: EntityManager,
+    identifierId: string,
+    caseId: string,
+  ): Promise<void> {
     await this.links.takeTurn(manager);
     const clusters = await this.links.clustersOf(manager, [identifierId]);
     const offenderId = clusters.get(identifierId);
-    if (offenderId) await this.facts.refresh(manager, await this.split(manager, offenderId));
+    if (offenderId) await this.splitAndRefresh(manager, offenderId, [caseId]);
+  }
+
+  /** `alsoCases`: cases the cluster held through sightings that no longer count. */
+  private async splitAndRefresh(
+    manager: EntityManager,
+    offenderId: string,
+    alsoCases: string[] = [],
+  ): Promise<void> {
+    const cases = [...(await this.facts.casesOf(manager, offenderId)), ...alsoCases];
+    await this.facts.refreshAfterSplit(manager, cases, await this.split(manager, offenderId));
   }
 
   /** Merges, for each group, the clusters of its members; returns the surviving clusters. */

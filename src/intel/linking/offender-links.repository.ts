@@ -24,7 +24,10 @@ export class OffenderLinksRepository {
 
   /**
    * Marks the case's unlinked sightings linked and gives each its link group; returns the
-   * identifiers and groups they bring, order ids left out (they link cases, not people).
+   * identifiers and groups they bring, order ids left out (they link cases, not people). A
+   * sighting on no party joins the case's only party; in a case of several parties, what the
+   * seller typed on the case (a payee) groups together, while each handle read from a screenshot
+   * or chat log stands alone, for it cannot say whose it is.
    */
   async linkSightingsOfCase(manager: EntityManager, caseId: string): Promise<GroupMember[]> {
     const rows: { link_group: string; identifier_id: string }[] = await manager.query(
@@ -35,7 +38,9 @@ export class OffenderLinksRepository {
          UPDATE sightings s
          SET linked_at = now(),
              link_group = CASE WHEN i.kind = 'order_id' THEN NULL
-                          ELSE COALESCE(s.party_id::text, (SELECT id FROM only_party), 'case:' || s.case_id) END
+                          ELSE COALESCE(s.party_id::text, (SELECT id FROM only_party),
+                                        CASE WHEN s.source = 'seller' THEN 'case:' || s.case_id
+                                             ELSE 'sighting:' || s.id END) END
          FROM identifiers i
          WHERE s.case_id = $1 AND s.linked_at IS NULL AND i.id = s.identifier_id
          RETURNING s.link_group, s.identifier_id, s.status
@@ -171,11 +176,14 @@ export class OffenderLinksRepository {
     return rows.map((row) => ({ group: row.link_group, identifierId: row.identifier_id }));
   }
 
-  /** Moves `identifierIds` out of their cluster into a new one; returns the new cluster. */
+  /**
+   * Moves `identifierIds` out of their cluster into a new one; returns the new cluster. It starts
+   * unflagged: a new offender id is announced by its own offender.flagged when it is a repeat one.
+   */
   async splitOff(manager: EntityManager, from: string, identifierIds: string[]): Promise<string> {
     const [created]: { id: string }[] = await manager.query(
-      `INSERT INTO offenders (member_count, flagged_at)
-       SELECT $2, flagged_at FROM offenders WHERE id = $1 RETURNING id::text`,
+      `INSERT INTO offenders (member_count) SELECT $2 FROM offenders WHERE id = $1
+       RETURNING id::text`,
       [from, identifierIds.length],
     );
     await manager.query(
@@ -223,13 +231,15 @@ export class OffenderLinksRepository {
     identifierId: string,
     reason: ExclusionReason,
   ): Promise<string | null> {
+    // An identifier no linking job has reached yet has no row: it gets one, excluded already.
     const [row]: { offender_id: string | null }[] = await manager.query(
-      `WITH excluded AS (
-         UPDATE offender_members m SET excluded = $2, offender_id = NULL
-         FROM offender_members before
-         WHERE m.identifier_id = $1 AND before.identifier_id = m.identifier_id
-         RETURNING before.offender_id
-       ) SELECT offender_id::text FROM excluded`,
+      `WITH before AS (
+         SELECT offender_id FROM offender_members WHERE identifier_id = $1
+       ), excluded AS (
+         INSERT INTO offender_members (identifier_id, excluded) VALUES ($1, $2)
+         ON CONFLICT (identifier_id) DO UPDATE SET excluded = $2, offender_id = NULL
+         RETURNING identifier_id
+       ) SELECT (SELECT offender_id::text FROM before) AS offender_id FROM excluded`,
       [identifierId, reason],
     );
     return row?.offender_id ?? null;

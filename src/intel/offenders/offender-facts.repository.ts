@@ -152,4 +152,28 @@ export class OffenderFactsRepository {
       [offenderIds],
     );
   }
+
+  /** The cases these offenders were sighted in. */
+  async casesOf(manager: EntityManager, offenderIds: string[]): Promise<string[]> {
+    const rows: { case_id: string }[] = await manager.query(
+      `WITH ${OFFENDER_CASES} SELECT DISTINCT case_id::text FROM offender_cases`,
+      [offenderIds],
+    );
+    return rows.map((row) => row.case_id);
+  }
+
+  /**
+   * Clears the mark of those cases that no offender holds any more (their one link was rejected
+   * or excluded): no offender is left to be reported elsewhere.
+   */
+  async clearUnlinked(manager: EntityManager, caseIds: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE cases c SET reported_elsewhere = false, version = version + 1, updated_at = now()
+       WHERE c.id = ANY($1::uuid[]) AND c.reported_elsewhere AND NOT EXISTS (
+         SELECT 1 FROM sightings s JOIN offender_members m ON m.identifier_id = s.identifier_id
+         WHERE s.case_id = c.id AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+           AND m.offender_id IS NOT NULL)`,
+      [caseIds],
+    );
+  }
 }

@@ -44,6 +44,23 @@ export class OffenderFactsService {
   }
 
   /**
+   * Recounts what a split left, after `split` has run on the cluster `before` named, and clears
+   * the cases that it left in no offender at all.
+   */
+  async refreshAfterSplit(
+    manager: EntityManager,
+    casesBefore: string[],
+    offenderIds: string[],
+  ): Promise<void> {
+    await this.refresh(manager, offenderIds);
+    await this.facts.clearUnlinked(manager, casesBefore);
+  }
+
+  casesOf(manager: EntityManager, offenderId: string): Promise<string[]> {
+    return this.facts.casesOf(manager, [offenderId]);
+  }
+
+  /**
    * The offender.flagged event is written once per offender; its open cases are raised whenever
    * one is not yet, such as a case linked after the flag.
    */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifier';
-import { ProblemException } from '../../common/problem/problem.exception';
+import { ProblemException, ValidationProblem } from '../../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OffenderLinkerService } from '../linking/offender-linker.service';
 import {
@@ -88,9 +88,13 @@ export class OffendersService {
 
   /** Hubs and handles marked as identifying nobody: what linking passes over, for review. */
   async listExcluded(query: ExcludedIdentifierQueryDto): Promise<ExcludedIdentifierPageView> {
+    const after = requireScoreCursor(query.cursor);
+    if (after && !Number.isSafeInteger(after.score)) {
+      throw new ValidationProblem([{ field: 'cursor', message: 'is not a valid cursor' }]);
+    }
     const rows = await this.reads.listExcluded({
       reason: query.reason,
-      after: requireScoreCursor(query.cursor),
+      after,
       limit: query.limit,
     });
     const page = rows.slice(0, query.limit);

@@ -46,7 +46,9 @@ export class SightingsService {
       if (sighting.status === status) return sighting;
       refuseConfirming(sighting, status);
       await this.sightings.setStatus(manager, sighting.id, status);
-      if (status === 'rejected') await this.linker.unlinkSighting(manager, sighting.identifierId);
+      if (status === 'rejected') {
+        await this.linker.unlinkSighting(manager, sighting.identifierId, sighting.caseId);
+      }
       await this.events.append(manager, {
         caseId: sighting.caseId,
         actorId: moderator.id,
