@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import fc from 'fast-check';
+import type { AuthUser } from '../src/auth/auth-user';
 import { OffenderLinkerService } from '../src/intel/linking/offender-linker.service';
+import { SightingsService } from '../src/intel/sightings/sightings.service';
 import { offenderClusters } from '../src/intel/linking/offender-clusters';
 import {
   bearer,
@@ -146,56 +149,83 @@ describe('linking reports into offenders', () => {
     );
   });
 
-  it('ends in the clusters of a from-scratch linking, whatever the order and repetition of jobs', async () => {
-    const random = seeded(42);
-    const pick = (n: number) => Math.floor(random() * n);
+  it('ends in the clusters of a from-scratch linking, whatever the order, repetition and corrections', async () => {
+    const moderator = await signedInStaff(t, await signedInAdmin(t), 'moderator');
+    const reviewer = { id: moderator.id, role: 'moderator' } as AuthUser;
+    const linker = t.app.get(OffenderLinkerService);
+    const sightings = t.app.get(SightingsService);
     const sellers: SignedIn[] = [];
     for (let i = 0; i < 5; i += 1) sellers.push(await registerSeller(t));
-    const caseIds: string[] = [];
-    for (let i = 0; i < 200; i += 1) {
-      const parties = Array.from({ length: 1 + pick(2) }, () =>
-        party(
-          ...Array.from({ length: 1 + pick(3) }, () =>
-            random() < 0.6 ? qq(1000 + pick(150)) : phone(5000 + pick(100)),
-          ),
-        ),
-      );
-      caseIds.push((await fileCase(t, sellers[pick(5)], { reported: parties })).id);
-    }
-    const linker = t.app.get(OffenderLinkerService);
-    const replays = [...caseIds, ...caseIds.filter(() => random() < 0.5)].sort(
-      () => random() - 0.5,
-    );
-    await Promise.all(replays.map((id) => linker.linkCase(id)));
-    await allLinked();
+    let run = 0;
 
-    const groups: { link_group: string; identifier_id: string }[] = await t.db.query(
-      `SELECT link_group, identifier_id::text FROM sightings
-       WHERE link_group IS NOT NULL AND status <> 'rejected' AND case_id = ANY($1::uuid[])`,
-      [caseIds],
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 2 }), async (seed) => {
+        // Each run draws from its own identifiers, so runs never link to each other.
+        const base = 1000 + run * 1000;
+        run += 1;
+        const random = seeded(seed);
+        const pick = (n: number) => Math.floor(random() * n);
+        const caseIds: string[] = [];
+        for (let i = 0; i < 200; i += 1) {
+          const parties = Array.from({ length: 1 + pick(2) }, () =>
+            party(
+              ...Array.from({ length: 1 + pick(3) }, () =>
+                random() < 0.6 ? qq(base + pick(150)) : phone(base + 500 + pick(100)),
+              ),
+            ),
+          );
+          caseIds.push((await fileCase(t, sellers[pick(5)], { reported: parties })).id);
+        }
+        const filed: { id: string; identifier_id: string }[] = await t.db.query(
+          `SELECT id::text, identifier_id::text FROM sightings WHERE case_id = ANY($1::uuid[])`,
+          [caseIds],
+        );
+        const rejected = filed.filter(() => random() < 0.05);
+        const excluded = [...new Set(filed.map((row) => row.identifier_id))].filter(
+          () => random() < 0.02,
+        );
+        const work = [
+          ...[...caseIds, ...caseIds.filter(() => random() < 0.5)].map(
+            (id) => () => linker.linkCase(id),
+          ),
+          ...rejected.map((row) => () => sightings.reject(reviewer, row.id)),
+          ...excluded.map((id) => () => linker.exclude(id, 'not_identifying')),
+        ].sort(() => random() - 0.5);
+        await Promise.all(work.map((step) => step()));
+        await allLinked();
+
+        const groups: { link_group: string; identifier_id: string }[] = await t.db.query(
+          `SELECT link_group, identifier_id::text FROM sightings
+           WHERE link_group IS NOT NULL AND status <> 'rejected' AND case_id = ANY($1::uuid[])`,
+          [caseIds],
+        );
+        const byGroup = new Map<string, string[]>();
+        for (const row of groups) {
+          byGroup.set(row.link_group, [...(byGroup.get(row.link_group) ?? []), row.identifier_id]);
+        }
+        const expected = offenderClusters(
+          [...byGroup].map(([group, identifiers]) => ({ group, identifiers })),
+          HUB_LIMIT,
+          new Set(excluded),
+        );
+        const actual: { members: string[] }[] = await t.db.query(
+          `SELECT array_agg(identifier_id::text ORDER BY identifier_id::text) AS members
+           FROM offender_members
+           WHERE offender_id IS NOT NULL AND identifier_id = ANY($1::uuid[])
+           GROUP BY offender_id`,
+          [[...new Set(filed.map((row) => row.identifier_id))]],
+        );
+        expect(actual.map((row) => row.members).sort((a, b) => (a[0] < b[0] ? -1 : 1))).toEqual(
+          expected,
+        );
+        const sizes = await t.db.query(
+          `SELECT o.member_count, count(m.identifier_id)::int AS n FROM offenders o
+           LEFT JOIN offender_members m ON m.offender_id = o.id GROUP BY o.id
+           HAVING o.member_count <> count(m.identifier_id)`,
+        );
+        expect(sizes).toEqual([]);
+      }),
+      { numRuns: 3 },
     );
-    const byGroup = new Map<string, string[]>();
-    for (const row of groups) {
-      byGroup.set(row.link_group, [...(byGroup.get(row.link_group) ?? []), row.identifier_id]);
-    }
-    const expected = offenderClusters(
-      [...byGroup].map(([group, identifiers]) => ({ group, identifiers })),
-      HUB_LIMIT,
-    );
-    const actual: { members: string[] }[] = await t.db.query(
-      `SELECT array_agg(identifier_id::text ORDER BY identifier_id::text) AS members
-       FROM offender_members WHERE offender_id IS NOT NULL AND identifier_id = ANY($1::uuid[])
-       GROUP BY offender_id`,
-      [[...new Set(groups.map((row) => row.identifier_id))]],
-    );
-    expect(actual.map((row) => row.members).sort((a, b) => (a[0] < b[0] ? -1 : 1))).toEqual(
-      expected,
-    );
-    const sizes = await t.db.query(
-      `SELECT o.member_count, count(m.identifier_id)::int AS n FROM offenders o
-       LEFT JOIN offender_members m ON m.offender_id = o.id GROUP BY o.id
-       HAVING o.member_count <> count(m.identifier_id)`,
-    );
-    expect(sizes).toEqual([]);
-  });
+  }, 180_000);
 });

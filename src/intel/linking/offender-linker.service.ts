@@ -84,6 +84,13 @@ export class OffenderLinkerService {
     caseId: string,
   ): Promise<void> {
     await this.links.takeTurn(manager);
+    const limit = this.config.intel.hubPartyLimit;
+    if (await this.links.unhubIfWithin(manager, identifierId, limit)) {
+      // Back under the hub limit, it links its remaining groups again.
+      const groups = await this.links.groupsOfIdentifier(manager, identifierId);
+      await this.facts.refresh(manager, await this.unite(manager, groups));
+      return;
+    }
     const clusters = await this.links.clustersOf(manager, [identifierId]);
     const offenderId = clusters.get(identifierId);
     if (offenderId) await this.splitAndRefresh(manager, offenderId, [caseId]);

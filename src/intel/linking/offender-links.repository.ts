@@ -89,6 +89,40 @@ export class OffenderLinksRepository {
     return left.flatMap((row) => (row.offender_id ? [row.offender_id] : []));
   }
 
+  /**
+   * A hub whose unrejected sightings now name at most `hubLimit` groups stops being one; true
+   * when it did. Any other identifier is left as it is.
+   */
+  async unhubIfWithin(
+    manager: EntityManager,
+    identifierId: string,
+    hubLimit: number,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH counted AS (
+         SELECT count(DISTINCT link_group)::int AS groups FROM sightings
+         WHERE identifier_id = $1 AND link_group IS NOT NULL AND status <> 'rejected'
+       ), unhubbed AS (
+         UPDATE offender_members m SET excluded = NULL, party_count = counted.groups
+         FROM counted
+         WHERE m.identifier_id = $1 AND m.excluded = 'hub' AND counted.groups <= $2
+         RETURNING 1
+       ) SELECT * FROM unhubbed`,
+      [identifierId, hubLimit],
+    );
+    return rows.length > 0;
+  }
+
+  /** The groups an identifier's unrejected sightings link it through. */
+  async groupsOfIdentifier(manager: EntityManager, identifierId: string): Promise<string[]> {
+    const rows: { link_group: string }[] = await manager.query(
+      `SELECT DISTINCT link_group FROM sightings
+       WHERE identifier_id = $1 AND link_group IS NOT NULL AND status <> 'rejected'`,
+      [identifierId],
+    );
+    return rows.map((row) => row.link_group);
+  }
+
   /** The clusters the case's sightings belong to now. */
   async offendersOfCase(manager: EntityManager, caseId: string): Promise<string[]> {
     const rows: { offender_id: string }[] = await manager.query(
