@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
 import { OffenderLinkerService } from '../src/intel/linking/offender-linker.service';
+import { riskScore } from '../src/intel/offenders/offender-risk';
+import { OffenderRescorerService } from '../src/intel/offenders/offender-rescorer.service';
+import { OffenderScoresRepository } from '../src/intel/offenders/offender-scores.repository';
 import {
   bearer,
   registerSeller,
@@ -284,6 +287,44 @@ describe('cross-referencing reports', () => {
         .set(bearer(moderator)),
       404,
     );
+  });
+
+  it('lets an idle offender’s risk fade, but never over a count linking has just made', async () => {
+    const seller = await registerSeller(t);
+    const idle = qqOf(91);
+    await fileCase(t, seller, { reported: [party({ kind: 'qq', value: idle })] });
+    const offenderId: string = await eventually(async () => {
+      const found = (await lookup('qq', idle)).body.offender;
+      expect(found).not.toBeNull();
+      return found.id;
+    });
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000);
+    await t.db.query(`UPDATE offenders SET last_seen_at = $2 WHERE id = $1`, [offenderId, yearAgo]);
+    const scoreOf = async () =>
+      (await staff(`/v1/offenders/${offenderId}`).expect(200)).body.riskScore as number;
+    const before = await scoreOf();
+
+    const scores = t.app.get(OffenderScoresRepository);
+    const [read] = (await scores.batch(undefined, 100_000)).filter((row) => row.id === offenderId);
+    await t.db.query(`UPDATE offenders SET updated_at = now() WHERE id = $1`, [offenderId]);
+    expect(await scores.save([{ id: offenderId, score: 1, updatedAt: read.updatedAt }])).toBe(0);
+    expect(await scoreOf()).toBe(before);
+
+    const now = new Date();
+    expect(await t.app.get(OffenderRescorerService).rescore(now)).toBeGreaterThanOrEqual(1);
+    const faded = riskScore(
+      {
+        sellerCount: 1,
+        caseCount: 1,
+        casesInWindow: 1,
+        paid: false,
+        extortion: true,
+        lastSeenAt: yearAgo,
+      },
+      now,
+    );
+    expect(faded).toBeLessThan(before);
+    expect(await scoreOf()).toBeCloseTo(faded, 1);
   });
 
   it('refuses to confirm what a seller typed, and answers unknown and malformed ids', async () => {

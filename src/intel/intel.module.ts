@@ -14,6 +14,8 @@ import { OcrService } from './ocr/ocr.service';
 import { OffenderFactsRepository } from './offenders/offender-facts.repository';
 import { OffenderFactsService } from './offenders/offender-facts.service';
 import { OffenderReadsRepository } from './offenders/offender-reads.repository';
+import { OffenderRescorerService } from './offenders/offender-rescorer.service';
+import { OffenderScoresRepository } from './offenders/offender-scores.repository';
 import { OffendersController } from './offenders/offenders.controller';
 import { OffendersService } from './offenders/offenders.service';
 import { RelatedCasesController } from './related/related-cases.controller';
@@ -40,6 +42,8 @@ import { SightingsService } from './sightings/sightings.service';
     OffenderLinksRepository,
     OffenderFactsService,
     OffenderFactsRepository,
+    OffenderRescorerService,
+    OffenderScoresRepository,
     EvidenceTextReaderService,
     EvidenceTextRepository,
     OcrService,
