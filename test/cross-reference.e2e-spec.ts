@@ -207,6 +207,30 @@ describe('cross-referencing reports', () => {
     );
   });
 
+  it('counts an amount read from a chat log in the ledger when the seller typed none', async () => {
+    const [typing, logging] = [await registerSeller(t), await registerSeller(t)];
+    const qq = qqOf(95);
+    const untyped = { amountDemanded: undefined, amountPaid: undefined };
+    await fileCase(t, typing, { ...untyped, reported: [party({ kind: 'qq', value: qq })] });
+    const logged = await fileCase(t, logging, {
+      ...untyped,
+      reported: [party({ kind: 'wechat', value: `wx_${qq}` })],
+    });
+    await upload(
+      logging,
+      logged.id,
+      Buffer.from(`QQ: ${qq}\n给我300元就删差评\n`),
+      'l.txt',
+      'chat_log',
+    );
+    const offender = await eventually(async () => {
+      const found = (await lookup('qq', qq)).body.offender;
+      expect(found).toMatchObject({ sellerCount: 2 });
+      return found;
+    });
+    expect(offender.totalDemanded).toEqual([{ amount: '300.00', currency: 'CNY' }]);
+  });
+
   it('lists offenders riskiest first, filtered and paged', async () => {
     const sellers = [await registerSeller(t), await registerSeller(t), await registerSeller(t)];
     const wide = qqOf(51);

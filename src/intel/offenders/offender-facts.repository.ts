@@ -26,6 +26,8 @@ export interface OffenderFactsRow {
 /**
  * Facts of offenders from their cases, counted afresh for each offender asked about: the cost is
  * its own sightings and cases. Withdrawn cases and complaints a moderator rejected do not count.
+ * A case whose seller typed no amount demanded counts the largest one its screenshots and chat
+ * logs name, per currency.
  */
 @Injectable()
 export class OffenderFactsRepository {
@@ -44,12 +46,24 @@ export class OffenderFactsRepository {
            PARTITION BY offender_id ORDER BY seen_at
            RANGE BETWEEN make_interval(days => $2) PRECEDING AND CURRENT ROW) AS in_window
          FROM counted
+       ), read_amounts AS (
+         SELECT c.offender_id, c.id, a->>'currency' AS currency,
+                max((a->>'amount')::numeric) AS demanded
+         FROM counted c
+         JOIN evidence e ON e.case_id = c.id AND e.amounts_demanded IS NOT NULL
+         CROSS JOIN jsonb_array_elements(e.amounts_demanded) a
+         WHERE c.amount_demanded IS NULL
+         GROUP BY c.offender_id, c.id, a->>'currency'
        ), money AS (
          SELECT offender_id, jsonb_object_agg(currency, jsonb_build_object(
            'demanded', demanded::text, 'paid', paid::text)) AS totals
-         FROM (SELECT offender_id, currency, COALESCE(sum(amount_demanded), 0) AS demanded,
-                      COALESCE(sum(amount_paid), 0) AS paid
-               FROM counted WHERE currency IS NOT NULL GROUP BY offender_id, currency) sums
+         FROM (SELECT offender_id, currency, sum(demanded) AS demanded, sum(paid) AS paid
+               FROM (SELECT offender_id, currency, COALESCE(amount_demanded, 0) AS demanded,
+                            COALESCE(amount_paid, 0) AS paid
+                     FROM counted WHERE currency IS NOT NULL
+                     UNION ALL
+                     SELECT offender_id, currency, demanded, 0 FROM read_amounts) parts
+               GROUP BY offender_id, currency) sums
          GROUP BY offender_id
        )
        SELECT o.id::text, o.flagged_at,
