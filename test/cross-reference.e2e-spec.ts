@@ -575,6 +575,43 @@ describe('cross-referencing reports', () => {
     }, 120_000);
   });
 
+  it('finds one siege when its exports arrive latest first', async () => {
+    const seller = await registerSeller(t);
+    const kase = await fileCase(t, seller, { type: 'malicious_purchase' });
+    const header = 'order id,buyer,amount,time,status,refund,rating\n';
+    const rowsOfDay = (day: number) =>
+      Array.from({ length: 30 }, (_, i) => {
+        const at = new Date(Date.UTC(2026, 9, 10 + day, Math.floor((i * 24) / 30), 30));
+        return `${runBase}8${day}${String(i).padStart(3, '0')},siege_${runBase}_${day}_${i},9.90,${at.toISOString()},closed,yes,1`;
+      });
+    const exportOf = (days: number[]) =>
+      Buffer.from(header + days.flatMap(rowsOfDay).join('\n') + '\n');
+    for (const days of [
+      [2, 3],
+      [0, 1],
+    ]) {
+      const item = await upload(
+        seller,
+        kase.id,
+        exportOf(days),
+        `days-${days[0]}.csv`,
+        'order_export',
+      );
+      await processed(item.id);
+      await eventually(async () => {
+        const body = (await staff(`/v1/campaigns?sellerId=${seller.id}&kind=siege`)).body;
+        expect(
+          body.items.some(
+            (item: { startsAt: string }) => new Date(item.startsAt).getUTCDate() === 10 + days[0],
+          ),
+        ).toBe(true);
+      }, 30_000);
+    }
+    const sieges = (await staff(`/v1/campaigns?sellerId=${seller.id}&kind=siege`)).body.items;
+    expect(sieges).toHaveLength(1);
+    expect(sieges[0]).toMatchObject({ accountCount: 120, sellerCount: 1, hitCount: 120 });
+  }, 120_000);
+
   describe('who may use the cross-referencing routes', () => {
     const id = randomUUID();
     const routes: [string, string][] = [

@@ -26,9 +26,10 @@ export class CampaignsRepository {
   }
 
   /**
-   * The hits a new export can take part in: its seller's hits around the export's own (a siege
-   * spans exports), and every seller's hits by the accounts that hit in it, within a ring window
-   * of them. The cost follows the export and its accounts, not the whole table.
+   * The hits a new export can take part in: its seller's hits around the export's own and
+   * around any siege on that seller it reaches (a siege spans exports, which may come in any
+   * order), and every seller's hits by the accounts that hit in it, within a ring window of them.
+   * The cost follows the export, its accounts and the sieges it touches, not the whole table.
    */
   async hitsAround(
     manager: EntityManager,
@@ -40,9 +41,18 @@ export class CampaignsRepository {
       `WITH export AS (
          SELECT r.seller_id, r.buyer, r.ordered_at FROM order_records r
          WHERE r.evidence_id = $1 AND ${HIT_CONDITION}
-       ), span AS (
+       ), own AS (
          SELECT min(seller_id::text)::uuid AS seller_id, min(ordered_at) AS first_at,
                 max(ordered_at) AS last_at FROM export
+       ), span AS (
+         SELECT own.seller_id, least(own.first_at, min(c.starts_at)) AS first_at,
+                greatest(own.last_at, max(c.ends_at)) AS last_at
+         FROM own
+         LEFT JOIN campaign_sellers cs ON cs.seller_id = own.seller_id
+         LEFT JOIN campaigns c ON c.id = cs.campaign_id AND c.kind = 'siege'
+          AND c.starts_at <= own.last_at + make_interval(hours => $2)
+          AND c.ends_at >= own.first_at - make_interval(hours => $2)
+         GROUP BY own.seller_id, own.first_at, own.last_at
        )
        SELECT r.seller_id::text, r.buyer, r.ordered_at, r.refunded, r.rating
        FROM order_records r, span
