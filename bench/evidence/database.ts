@@ -1,7 +1,6 @@
-import Redis from 'ioredis';
 import { Client } from 'pg';
-import { REDIS_URL } from '../lib/bulwark';
 import { fmt } from '../lib/report';
+import { resetStorage as resetBenchStorage } from '../lib/storage';
 
 // The benchmark's own database and Redis keys, and the questions it asks them: how far the worker
 // has got, and when the first screenshot job was handed to the queue and the last one finished.
@@ -9,44 +8,10 @@ import { fmt } from '../lib/report';
 export const DATABASE = 'bulwark_bench_evidence';
 export const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
 export const REDIS_KEY_PREFIX = 'bulwark_bench_evidence';
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Every run starts empty: the database is dropped (Bulwark creates and migrates it at start-up)
- * and the queues of an earlier run, under the benchmark's Redis prefix, are deleted.
- */
-export async function resetStorage(): Promise<void> {
-  await withClient(ADMIN_URL, (admin) =>
-    admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`),
-  );
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${REDIS_KEY_PREFIX}:*`,
-        'COUNT',
-        1000,
-      );
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+/** Every run starts empty: Bulwark creates and migrates the database at start-up. */
+export function resetStorage(): Promise<void> {
+  return resetBenchStorage(DATABASE, REDIS_KEY_PREFIX);
 }
 
 /** A client of the benchmark database for the whole run. */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { ensureBuild, ROOT } from '../lib/build';
 import { REDIS_URL, registerSeller, scratchUploadsDir } from '../lib/bulwark';
+import { resetStorage } from '../lib/storage';
 import { stop, waitFor200 } from '../lib/children';
 import { runChildScript } from '../evidence/child-scripts';
 import { runMain, UsageError } from '../lib/options';
@@ -25,7 +25,6 @@ import { moderatorToken, newAdmin, startService } from './service';
 
 const DATABASE = 'bulwark_bench_intel';
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_KEY_PREFIX = 'bulwark_bench_intel';
 const SMALL = 10_000;
 const LINKING_WARM_UP = 20;
@@ -110,41 +109,6 @@ function buildDigest(): string {
 }
 
 // ---- the database ----
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Every run starts empty: the database is dropped and the run's Redis keys deleted. */
-async function resetStorage(): Promise<void> {
-  await withClient(ADMIN_URL, (admin) =>
-    admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`),
-  );
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${REDIS_KEY_PREFIX}:*`,
-        'COUNT',
-        1000,
-      );
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Creates and migrates the database with the build's own functions, as the service would. */
 async function migrate(): Promise<number> {
@@ -272,7 +236,7 @@ async function main(): Promise<void> {
   ensureBuild();
   const builds = [buildDigest()];
   console.log(`bench:intel: ${DATABASE} seeded at ${fmt(SMALL)} and ${fmt(options.cases)} cases`);
-  await resetStorage();
+  await resetStorage(DATABASE, REDIS_KEY_PREFIX);
   const migrateSeconds = await migrate();
 
   const client = new Client({ connectionString: DATABASE_URL });
