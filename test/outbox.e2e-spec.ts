@@ -31,6 +31,33 @@ describe('transactional outbox and jobs', () => {
     }
   });
 
+  it('dispatches a committed row when its transaction commits, not at the next poll', async () => {
+    // The longest poll allowed, a minute: only the commit's NOTIFY can wake the relay in time.
+    const t = await startTestApp({ OUTBOX_POLL_MS: '60000' });
+    try {
+      await eventually(async () => {
+        const [{ n }] = await t.db.query(
+          'SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL',
+        );
+        expect(n).toBe(0);
+      });
+      const seller = await registerSeller(t);
+      const [row] = await t.db.query(
+        `SELECT id FROM outbox WHERE payload->>'userId' = $1 AND event = 'account.registered'`,
+        [seller.id],
+      );
+      await eventually(async () => {
+        const [{ dispatched_at }] = await t.db.query(
+          'SELECT dispatched_at FROM outbox WHERE id = $1',
+          [row.id],
+        );
+        expect(dispatched_at).not.toBeNull();
+      }, 10_000);
+    } finally {
+      await t.app.close();
+    }
+  });
+
   it('keeps sign-ups working while Redis is down and runs each job exactly once when it is back', async () => {
     const redis = await PrivateRedis.start();
     let t: TestApp | undefined;

@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DatabaseNotifications } from './database-notifications';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 import { runMigrations } from './run-migrations';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,5 +19,8 @@ import { runMigrations } from './run-migrations';
       },
     }),
   ],
+  // One LISTEN connection for the whole process, whichever module listens.
+  providers: [DatabaseNotifications],
+  exports: [DatabaseNotifications],
 })
 export class DatabaseModule {}

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DatabaseNotifications } from '../database/database-notifications';
 import { CaseFilingController } from './case-filing.controller';
 import { OrderExportImporter } from './orders/order-export-importer';
 import { OrderRecordsRepository } from './orders/order-records.repository';
@@ -22,7 +21,6 @@ import { LocalDiskStore } from './store/local-disk-store';
     EvidenceRepository,
     EvidenceSweeper,
     EvidenceProgressService,
-    DatabaseNotifications,
     EvidenceProcessingService,
     OrderExportImporter,
     OrderRecordsRepository,

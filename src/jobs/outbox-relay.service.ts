@@ -5,37 +5,59 @@ import { JobsOptions, Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withTimeout } from '../common/with-timeout';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DatabaseNotifications } from '../database/database-notifications';
 import { QUEUE_OF_JOB, QueueName } from './job-names';
 import { OutboxRepository, PendingJob } from './outbox.repository';
+import { OUTBOX_CHANNEL } from './outbox.service';
 
 const BATCH_SIZE = 200;
 const ADD_TIMEOUT_MS = 5_000;
 const MAX_ERROR_BACKOFF_MS = 5_000;
 
-/** Moves committed outbox rows to BullMQ, with the outbox id as the job id. */
+/**
+ * Moves committed outbox rows to BullMQ, with the outbox id as the job id. A NOTIFY from each
+ * committing transaction wakes it at once; the poll remains for notifications lost while the
+ * LISTEN connection was down.
+ */
 @Injectable()
 export class OutboxRelayService {
   private readonly logger = new Logger(OutboxRelayService.name);
   private running = false;
   private loop?: Promise<void>;
-  private readonly wake = new AbortController();
+  private nap = new AbortController();
+  private poked = false;
+  private unlisten?: () => void;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxRepository,
     private readonly moduleRef: ModuleRef,
+    private readonly notifications: DatabaseNotifications,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.notifications
+      .listen(OUTBOX_CHANNEL, () => this.poke())
+      .then((unlisten) => (this.unlisten = unlisten))
+      .catch((error: unknown) =>
+        this.logger.warn(`Outbox relay only polls: LISTEN failed: ${String(error)}`),
+      );
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake.abort();
+    this.unlisten?.();
+    this.poke();
     await this.loop;
+  }
+
+  /** Ends the current wait, or the next one if the relay is busy dispatching. */
+  private poke(): void {
+    this.poked = true;
+    this.nap.abort();
   }
 
   /** One pass: dispatches up to a batch and says how many rows moved. */
@@ -62,7 +84,13 @@ export class OutboxRelayService {
         failures > 0
           ? Math.min(MAX_ERROR_BACKOFF_MS, this.config.jobs.outboxPollMs * 2 ** failures)
           : this.config.jobs.outboxPollMs;
-      await sleep(delay, undefined, { signal: this.wake.signal }).catch(() => undefined);
+      if (this.poked && failures === 0) {
+        this.poked = false;
+        continue;
+      }
+      this.nap = new AbortController();
+      await sleep(delay, undefined, { signal: this.nap.signal }).catch(() => undefined);
+      this.poked = false;
     }
   }
 

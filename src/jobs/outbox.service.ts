@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 import { JobData } from './job-data';
 import { JOBS_OF_EVENT, OutboxEvent } from './job-names';
 
+/** The PostgreSQL channel that tells the relay new rows are committed. */
+export const OUTBOX_CHANNEL = 'bulwark_outbox';
+
 @Injectable()
 export class OutboxService {
   /**
@@ -22,8 +25,12 @@ export class OutboxService {
       );
       return;
     }
+    // The NOTIFY reaches the relay when the transaction commits, so it need not wait for a poll.
     await manager.query(
-      `INSERT INTO outbox (event, job_name, payload) SELECT $1, job_name, $3 FROM unnest($2::text[]) AS job_name`,
+      `WITH queued AS (
+         INSERT INTO outbox (event, job_name, payload)
+         SELECT $1, job_name, $3 FROM unnest($2::text[]) AS job_name RETURNING 1
+       ) SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM queued LIMIT 1) once`,
       [event, jobs, payload],
     );
   }
