@@ -407,9 +407,12 @@ describe('cross-referencing reports', () => {
     expect(own.body.reportedElsewhere).toBe(false);
     expect(JSON.stringify((await view()).body)).not.toContain(upheld.id);
 
-    const [typed] = await t.db.query(`SELECT id::text FROM sightings WHERE case_id = $1`, [
-      pending.id,
-    ]);
+    // The case's QQ, not the order id it also names, which links no one.
+    const [typed] = await t.db.query(
+      `SELECT s.id::text FROM sightings s JOIN identifiers i ON i.id = s.identifier_id
+       WHERE s.case_id = $1 AND i.kind = 'qq'`,
+      [pending.id],
+    );
     await request(t.http)
       .post(`/v1/sightings/${typed.id}/reject`)
       .set(bearer(moderator))
