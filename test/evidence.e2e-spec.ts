@@ -14,7 +14,8 @@ import {
   SignedIn,
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
-import { blackPng } from './factories/images';
+import { blackPng, PHONE_PHOTO_EXIF } from './factories/images';
+import { binaryBody } from './helpers/binary-body';
 import { eventually } from './helpers/eventually';
 import { expectProblem, fieldsOf } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -192,11 +193,7 @@ describe('evidence uploads', () => {
       .get(`/v1/evidence/${item.id}/content`)
       .set(bearer(moderator))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect((response.body as Buffer).equals(Buffer.concat([PNG, Buffer.from('dl')]))).toBe(true);
     expect(response.headers['content-disposition']).toMatch(
@@ -278,15 +275,7 @@ describe('evidence uploads', () => {
       create: { width: 300, height: 120, channels: 3, background: '#2a6f97' },
     })
       .jpeg()
-      .withExif({
-        IFD0: { Make: 'Xiaomi', Model: 'Redmi 12' },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '31/1 14/1 0/1',
-          GPSLongitudeRef: 'E',
-          GPSLongitude: '121/1 28/1 0/1',
-        },
-      })
+      .withExif(PHONE_PHOTO_EXIF)
       .toBuffer();
     const [item] = (await upload(seller, caseId).attach('files', photo, 'wechat.jpg').expect(202))
       .body;
@@ -304,11 +293,7 @@ describe('evidence uploads', () => {
       .get(`/v1/evidence/${item.id}/preview`)
       .set(bearer(seller))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(preview.headers['content-type']).toMatch(/^image\/webp/);
     const previewMetadata = await sharp(preview.body as Buffer).metadata();

@@ -14,6 +14,7 @@ import {
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
 import { inlineRow, sheetXml, workbookParts, zip } from './factories/xlsx';
+import { binaryBody } from './helpers/binary-body';
 import { eventually } from './helpers/eventually';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -186,11 +187,7 @@ describe('order exports and chat logs', () => {
       .get(`/v1/evidence/${item.id}/content`)
       .set(bearer(seller))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(Buffer.compare(original.body as Buffer, csv)).toBe(0);
     expect(await recordsOf(item.id)).toEqual([

@@ -1,7 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { resolve } from 'node:path';
 import { Environment, ProcessRole } from './environment';
-import type { CampaignRules } from '../intel/campaigns/campaign-rules';
 
 export interface AppConfig {
   env: Environment['NODE_ENV'];
@@ -34,7 +33,13 @@ export interface AppConfig {
     repeatMinCases: number;
     repeatWindowDays: number;
     ocr: { enabled: boolean; workers: number; timeoutMs: number; languages: string[] };
-    campaigns: CampaignRules;
+    campaigns: {
+      siegeMinAccounts: number;
+      siegeWindowHours: number;
+      ringMinSellers: number;
+      ringMinSharedAccounts: number;
+      ringWindowDays: number;
+    };
   };
 }
 

@@ -27,3 +27,14 @@ export function blackPng(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** EXIF of a phone photo taken in Shanghai: camera make and model, and a GPS position. */
+export const PHONE_PHOTO_EXIF = {
+  IFD0: { Make: 'Xiaomi', Model: 'Redmi 12' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '31/1 14/1 0/1',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '121/1 28/1 0/1',
+  },
+};

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { hammingDistance } from './perceptual-hash';
 import { processImage } from './image-processor';
+import { PHONE_PHOTO_EXIF } from '../../../test/factories/images';
 import { ImageRejected } from './safe-sharp';
 
 const LIMIT = 50_000_000;
@@ -24,15 +25,7 @@ describe('processing a screenshot', () => {
   it('makes an upright, metadata-free WebP preview and thumbnail with the image size', async () => {
     const jpeg = await sharp(await gradient(3000, 1000))
       .jpeg()
-      .withExif({
-        IFD0: { Make: 'Xiaomi', Model: 'Redmi 12' },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '31/1 14/1 0/1',
-          GPSLongitudeRef: 'E',
-          GPSLongitude: '121/1 28/1 0/1',
-        },
-      })
+      .withExif(PHONE_PHOTO_EXIF)
       .toBuffer();
     const result = await processImage(jpeg, LIMIT);
     expect(result).toEqual(
