@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { FilingModule } from './filing/filing.module';
 import { IntelModule } from './intel/intel.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { HealthModule } from './health/health.module';
@@ -36,6 +37,7 @@ export class AppModule {
         GuidanceModule,
         CasesModule,
         EvidenceModule,
+        FilingModule,
         IntelModule,
         HealthModule,
         MetricsModule,

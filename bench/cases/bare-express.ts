@@ -12,8 +12,8 @@ import {
   IDENTIFIER_KINDS,
   PAYMENT_PROVIDERS,
   type PaymentProvider,
-} from '../../src/cases/identifiers/identifier-kind';
-import type { NormalizedIdentifier } from '../../src/cases/identifiers/normalize-identifier';
+} from '../../src/identifiers/identifier-kind';
+import type { NormalizedIdentifier } from '../../src/identifiers/normalize-identifier';
 import { PLATFORMS } from '../../src/common/platform';
 import type { FieldError } from '../../src/common/problem/problem-details';
 import { isTimestamp } from '../../src/common/validation/is-timestamp';

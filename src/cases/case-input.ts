@@ -8,7 +8,7 @@ import {
   NormalizedIdentifier,
   normalizeIdentifier,
   uniqueIdentifiers,
-} from './identifiers/normalize-identifier';
+} from '../identifiers/normalize-identifier';
 import { minorDigitsOf, parseMoney } from './money';
 
 /** Clocks of phones and servers disagree; an incident this far ahead is still "now". */

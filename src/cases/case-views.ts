@@ -7,7 +7,7 @@ import type {
   IdentifierView,
   ReportedPartyView,
 } from './case.view';
-import type { PaymentProvider } from './identifiers/identifier-kind';
+import type { PaymentProvider } from '../identifiers/identifier-kind';
 import type { Platform } from '../common/platform';
 
 export function toCaseSummaryView(kase: CaseEntity): CaseSummaryView {

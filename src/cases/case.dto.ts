@@ -21,7 +21,7 @@ import {
   IdentifierKind,
   PAYMENT_PROVIDERS,
   PaymentProvider,
-} from './identifiers/identifier-kind';
+} from '../identifiers/identifier-kind';
 
 /** Limits on what a case holds; they are in the OpenAPI document and the README. */
 export const CASE_LIMITS = {

@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
 import type { Platform } from '../common/platform';
-import type { PaymentProvider } from './identifiers/identifier-kind';
+import type { PaymentProvider } from '../identifiers/identifier-kind';
 import type { CaseOutcome, CaseStatus, DemandChannel } from './case-status';
 import type { CaseType } from './case-type';
 

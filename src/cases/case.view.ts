@@ -22,7 +22,7 @@ import {
   IdentifierKind,
   PAYMENT_PROVIDERS,
   PaymentProvider,
-} from './identifiers/identifier-kind';
+} from '../identifiers/identifier-kind';
 
 export class IdentifierView {
   @ApiProperty({ enum: IDENTIFIER_KINDS }) kind!: IdentifierKind;

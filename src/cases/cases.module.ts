@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GuidanceModule } from '../guidance/guidance.module';
+import { IdentifiersModule } from '../identifiers/identifiers.module';
 import { CaseConversationController } from './case-conversation.controller';
 import { CaseConversationService } from './case-conversation.service';
 import { CaseEventsRepository } from './case-events.repository';
@@ -11,7 +12,7 @@ import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [GuidanceModule],
+  imports: [GuidanceModule, IdentifiersModule],
   controllers: [CasesController, CaseConversationController],
   providers: [
     CasesService,

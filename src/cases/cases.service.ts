@@ -18,7 +18,9 @@ import { CaseListQueryDto } from './case-body.dto';
 import { CaseEventsRepository } from './case-events.repository';
 import { CaseEvidenceSummaryRepository } from './case-evidence-summary.repository';
 import { normalizeCaseInput, NormalizedCase } from './case-input';
-import { CasePartiesRepository, NewSighting } from './case-parties.repository';
+import { CasePartiesRepository } from './case-parties.repository';
+import { IdentifiersRepository } from '../identifiers/identifiers.repository';
+import { NewSighting, SightingsRepository } from '../identifiers/sightings.repository';
 import { parseCaseReference } from './case-reference';
 import { canWithdraw } from './case-state-machine';
 import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
@@ -48,6 +50,8 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CasesRepository,
     private readonly parties: CasePartiesRepository,
+    private readonly identifiers: IdentifiersRepository,
+    private readonly sightings: SightingsRepository,
     private readonly events: CaseEventsRepository,
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
@@ -133,7 +137,12 @@ export class CasesService {
         ? [{ partyId: null, identifier: input.payeeAccount, source: 'seller' as const }]
         : []),
     ];
-    await this.parties.insertPartiesAndSightings(manager, kase.id, partyIds, sightings);
+    await this.identifiers.insertMissing(
+      manager,
+      sightings.map((sighting) => sighting.identifier),
+    );
+    await this.parties.insertParties(manager, kase.id, partyIds);
+    await this.sightings.insertTyped(manager, kase.id, sightings);
     await this.events.append(manager, {
       caseId: kase.id,
       actorId: seller.id,

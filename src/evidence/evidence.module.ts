@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CaseFilingController } from './case-filing.controller';
 import { OrderExportImporter } from './orders/order-export-importer';
 import { OrderRecordsRepository } from './orders/order-records.repository';
 import { EvidenceProgressService } from './progress/evidence-progress.service';
@@ -15,7 +14,7 @@ import { LocalDiskStore } from './store/local-disk-store';
 
 @Module({
   imports: [CasesModule],
-  controllers: [CaseFilingController, EvidenceController],
+  controllers: [EvidenceController],
   providers: [
     EvidenceService,
     EvidenceRepository,
@@ -34,6 +33,6 @@ import { LocalDiskStore } from './store/local-disk-store';
       },
     },
   ],
-  exports: [EVIDENCE_STORE, EvidenceRepository],
+  exports: [EVIDENCE_STORE, EvidenceRepository, EvidenceService],
 })
 export class EvidenceModule {}

@@ -87,6 +87,26 @@ export class EvidenceRepository {
     return result.affected === 1;
   }
 
+  /** OCR is slow: its text is kept at once, so a retry after a later failure reads it back. */
+  async saveOcrText(id: string, text: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE evidence SET ocr_text = $2 WHERE id = $1 AND ocr_text IS NULL',
+      [id, text],
+    );
+  }
+
+  /** The amounts its text demands, read by the intelligence jobs. */
+  async saveAmountsDemanded(
+    manager: EntityManager,
+    id: string,
+    amounts: { amount: string; currency: string }[],
+  ): Promise<void> {
+    await manager.query('UPDATE evidence SET amounts_demanded = $2 WHERE id = $1', [
+      id,
+      JSON.stringify(amounts),
+    ]);
+  }
+
   findById(id: string): Promise<EvidenceEntity | null> {
     return this.dataSource.manager.findOneBy(EvidenceEntity, { id });
   }

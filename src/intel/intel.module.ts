@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { IdentifiersModule } from '../identifiers/identifiers.module';
 import { CampaignDetectorService } from './campaigns/campaign-detector.service';
 import { CampaignReadsRepository } from './campaigns/campaign-reads.repository';
 import { CampaignsController } from './campaigns/campaigns.controller';
@@ -24,11 +25,10 @@ import { RelatedCasesService } from './related/related-cases.service';
 import { ScreenshotMatcherService } from './screenshots/screenshot-matcher.service';
 import { ScreenshotMatchesRepository } from './screenshots/screenshot-matches.repository';
 import { SightingsController } from './sightings/sightings.controller';
-import { SightingsRepository } from './sightings/sightings.repository';
 import { SightingsService } from './sightings/sightings.service';
 
 @Module({
-  imports: [CasesModule, EvidenceModule],
+  imports: [CasesModule, EvidenceModule, IdentifiersModule],
   controllers: [
     OffendersController,
     SightingsController,
@@ -48,7 +48,6 @@ import { SightingsService } from './sightings/sightings.service';
     EvidenceTextRepository,
     OcrService,
     SightingsService,
-    SightingsRepository,
     ScreenshotMatcherService,
     ScreenshotMatchesRepository,
     RelatedCasesService,

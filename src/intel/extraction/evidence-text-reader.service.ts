@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { CasePartiesRepository } from '../../cases/case-parties.repository';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { EvidenceRepository } from '../../evidence/evidence.repository';
 import { EVIDENCE_STORE, EvidenceStore } from '../../evidence/store/evidence-store';
+import { IdentifiersRepository } from '../../identifiers/identifiers.repository';
+import { SightingsRepository } from '../../identifiers/sightings.repository';
 import { JobContext } from '../../jobs/job-data';
 import { JobName, OutboxEvent } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
@@ -26,7 +28,9 @@ export class EvidenceTextReaderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly texts: EvidenceTextRepository,
-    private readonly parties: CasePartiesRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly identifiers: IdentifiersRepository,
+    private readonly sightings: SightingsRepository,
     private readonly ocr: OcrService,
     private readonly outbox: OutboxService,
   ) {}
@@ -51,12 +55,12 @@ export class EvidenceTextReaderService {
     }));
     const source = evidence.kind === 'chat_log' ? 'chat_log' : 'ocr';
     await this.dataSource.transaction(async (manager) => {
-      await this.texts.saveAmounts(manager, evidenceId, amounts);
-      await this.parties.insertIdentifiers(
+      await this.evidence.saveAmountsDemanded(manager, evidenceId, amounts);
+      await this.identifiers.insertMissing(
         manager,
         found.map(({ identifier }) => identifier),
       );
-      const added = await this.texts.insertSightings(
+      const added = await this.sightings.insertExtracted(
         manager,
         evidence.caseId,
         evidenceId,
@@ -78,7 +82,7 @@ export class EvidenceTextReaderService {
     // The sanitised preview: upright, metadata-free, never larger than 2048 pixels a side.
     const image = await buffer(await this.store.readDerived(evidence.sha256, 'preview'));
     const { text } = await this.ocr.recognize(image);
-    await this.texts.saveOcrText(evidenceId, text);
+    await this.evidence.saveOcrText(evidenceId, text);
     return text;
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { PaymentProvider } from '../../cases/identifiers/identifier-kind';
-import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifier';
+import type { PaymentProvider } from '../../identifiers/identifier-kind';
+import { normalizeIdentifier } from '../../identifiers/normalize-identifier';
 import { extractIdentifiers, type ExtractedIdentifier } from './extract-identifiers';
 
 const CN = { defaultRegion: 'CN' as CountryCode };

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { IdentifierKind } from '../../cases/identifiers/identifier-kind';
+import type { IdentifierKind } from '../../identifiers/identifier-kind';
 import { extractIdentifiers } from './extract-identifiers';
 
 /** kind, scope, canonical value, confidence, and the text that was matched. */

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import {
   normalizeIdentifier,
   type NormalizedIdentifier,
-} from '../../cases/identifiers/normalize-identifier';
+} from '../../identifiers/normalize-identifier';
 import { foldText } from './folded-text';
 import type { Candidate } from './identifier-candidate';
 import { findLabelledIdentifiers } from './labelled-identifiers';

@@ -1,4 +1,4 @@
-import type { IdentifierInput } from '../../cases/identifiers/normalize-identifier';
+import type { IdentifierInput } from '../../identifiers/normalize-identifier';
 
 /** A value found in folded text, before the normaliser decides whether it is one. */
 export interface Candidate {

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { PaymentProvider } from '../../cases/identifiers/identifier-kind';
+import type { PaymentProvider } from '../../identifiers/identifier-kind';
 import { CONFIDENCE, matchAt, type Candidate } from './identifier-candidate';
 import {
   CN_MOBILE,

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifier';
+import { normalizeIdentifier } from '../../identifiers/normalize-identifier';
 
 const OCR_MISREADS = /[OolI]/g;
 const OCR_DIGIT: Record<string, string> = { O: '0', o: '0', l: '1', I: '1' };

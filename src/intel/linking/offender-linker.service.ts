@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobContext } from '../../jobs/job-data';
 import { JobName } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
+import { SightingsRepository } from '../../identifiers/sightings.repository';
 import { OffenderFactsService } from '../offenders/offender-facts.service';
 import type { ExclusionReason } from '../offenders/offender-member.entity';
 import { offenderClusters } from './offender-clusters';
@@ -21,6 +22,7 @@ export class OffenderLinkerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: OffenderLinksRepository,
+    private readonly sightings: SightingsRepository,
     private readonly facts: OffenderFactsService,
   ) {}
 
@@ -36,7 +38,7 @@ export class OffenderLinkerService {
   async linkCase(caseId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.links.takeTurn(manager);
-      const added = await this.links.linkSightingsOfCase(manager, caseId);
+      const added = await this.sightings.markLinked(manager, caseId);
       const touched = new Set(await this.links.offendersOfCase(manager, caseId));
       if (added.length > 0) {
         for (const id of await this.uniteAdded(manager, added)) touched.add(id);

@@ -10,7 +10,7 @@ export interface GroupMember {
   identifierId: string;
 }
 
-/** The SQL of linking: sightings into groups, identifiers into offender clusters. */
+/** The SQL of linking: identifiers into offender clusters, by the groups of their sightings. */
 @Injectable()
 export class OffenderLinksRepository {
   /**
@@ -20,36 +20,6 @@ export class OffenderLinksRepository {
    */
   async takeTurn(manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [LINKING_LOCK_KEY]);
-  }
-
-  /**
-   * Marks the case's unlinked sightings linked and gives each its link group; returns the
-   * identifiers and groups they bring, order ids left out (they link cases, not people). A
-   * sighting on no party joins the case's only party; in a case of several parties, what the
-   * seller typed on the case (a payee) groups together, while each handle read from a screenshot
-   * or chat log stands alone, for it cannot say whose it is.
-   */
-  async linkSightingsOfCase(manager: EntityManager, caseId: string): Promise<GroupMember[]> {
-    const rows: { link_group: string; identifier_id: string }[] = await manager.query(
-      `WITH only_party AS (
-         SELECT CASE WHEN count(*) = 1 THEN min(id::text) END AS id
-         FROM reported_parties WHERE case_id = $1
-       ), linked AS (
-         UPDATE sightings s
-         SET linked_at = now(),
-             link_group = CASE WHEN i.kind = 'order_id' THEN NULL
-                          ELSE COALESCE(s.party_id::text, (SELECT id FROM only_party),
-                                        CASE WHEN s.source = 'seller' THEN 'case:' || s.case_id
-                                             ELSE 'sighting:' || s.id END) END
-         FROM identifiers i
-         WHERE s.case_id = $1 AND s.linked_at IS NULL AND i.id = s.identifier_id
-         RETURNING s.link_group, s.identifier_id, s.status
-       )
-       SELECT DISTINCT link_group, identifier_id::text FROM linked
-       WHERE link_group IS NOT NULL AND status <> 'rejected'`,
-      [caseId],
-    );
-    return rows.map((row) => ({ group: row.link_group, identifierId: row.identifier_id }));
   }
 
   /**

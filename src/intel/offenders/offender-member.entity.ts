@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { IdentifierEntity } from '../../cases/identifiers/identifier.entity';
+import { IdentifierEntity } from '../../identifiers/identifier.entity';
 import { OffenderEntity } from './offender.entity';
 
 /** Why an identifier takes no part in linking. */

@@ -15,7 +15,7 @@ import {
   type IdentifierKind,
   PAYMENT_PROVIDERS,
   type PaymentProvider,
-} from '../../cases/identifiers/identifier-kind';
+} from '../../identifiers/identifier-kind';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { PLATFORMS, type Platform } from '../../common/platform';
 import { EXCLUSION_REASONS, type ExclusionReason } from './offender-member.entity';

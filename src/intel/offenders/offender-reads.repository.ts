@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { NormalizedIdentifier } from '../../cases/identifiers/normalize-identifier';
+import type { NormalizedIdentifier } from '../../identifiers/normalize-identifier';
 import type { ExclusionReason } from './offender-member.entity';
 import type { CurrencyTotals } from './offender.entity';
 import type { ScoreCursor } from './score-cursor';

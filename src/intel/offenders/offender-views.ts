@@ -1,5 +1,5 @@
 import type { MoneyDto } from '../../cases/case.dto';
-import type { IdentifierKind } from '../../cases/identifiers/identifier-kind';
+import type { IdentifierKind } from '../../identifiers/identifier-kind';
 import type { IdentifierRow, OffenderRow } from './offender-reads.repository';
 import type { CurrencyTotals } from './offender.entity';
 import type {

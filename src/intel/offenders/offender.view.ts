@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IDENTIFIER_KINDS, type IdentifierKind } from '../../cases/identifiers/identifier-kind';
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../../identifiers/identifier-kind';
 import { MoneyDto } from '../../cases/case.dto';
 import { EXCLUSION_REASONS, type ExclusionReason } from './offender-member.entity';
 

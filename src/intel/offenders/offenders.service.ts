@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { normalizeIdentifier } from '../../cases/identifiers/normalize-identifier';
+import { normalizeIdentifier } from '../../identifiers/normalize-identifier';
 import { ProblemException, ValidationProblem } from '../../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OffenderLinkerService } from '../linking/offender-linker.service';

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { CaseEventsRepository } from '../../cases/case-events.repository';
-import type { SightingStatus } from '../../cases/identifiers/sighting.entity';
+import type { SightingStatus } from '../../identifiers/sighting.entity';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { OutboxEvent } from '../../jobs/job-names';
 import { OutboxService } from '../../jobs/outbox.service';
 import { OffenderLinkerService } from '../linking/offender-linker.service';
 import type { SightingView } from './sighting.view';
-import { SightingsRepository } from './sightings.repository';
+import { SightingsRepository } from '../../identifiers/sightings.repository';
 
 /**
  * Moderators' review of what extraction found: a confirmed identifier stays, a rejected one (of

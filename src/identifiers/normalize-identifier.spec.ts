@@ -1,6 +1,6 @@
 import { getCountries, getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/mobile/examples';
-import type { Platform } from '../../common/platform';
+import type { Platform } from '../common/platform';
 import type { IdentifierKind, PaymentProvider } from './identifier-kind';
 import { normalizeIdentifier, type IdentifierInput } from './normalize-identifier';
 

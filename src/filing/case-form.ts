@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/problem/problem-details';
-import type { IdentifierKind } from './identifiers/identifier-kind';
+import type { IdentifierKind } from '../identifiers/identifier-kind';
 
 /** The repeatable fields of a plain HTML form that describe its one reported party. */
 const PARTY_FIELDS: Record<string, IdentifierKind> = {

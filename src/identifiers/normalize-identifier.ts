@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { PLATFORMS, type Platform } from '../../common/platform';
+import { PLATFORMS, type Platform } from '../common/platform';
 import { PAYMENT_PROVIDERS, type IdentifierKind, type PaymentProvider } from './identifier-kind';
 
 export interface IdentifierInput {

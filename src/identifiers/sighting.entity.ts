@@ -7,8 +7,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { CaseEntity } from '../case.entity';
-import { ReportedPartyEntity } from '../reported-party.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { ReportedPartyEntity } from '../cases/reported-party.entity';
 import { IdentifierEntity } from './identifier.entity';
 
 /** Typed by the seller, read from a screenshot by OCR, or found in a chat log's text. */

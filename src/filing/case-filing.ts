@@ -4,8 +4,8 @@ import { MAX_FIELD_NESTING } from '../common/http/read-multipart';
 import { ProblemException, ValidationProblem } from '../common/problem/problem.exception';
 import { StrictValidationPipe } from '../common/validation/validation.pipe';
 import { caseFromForm, CaseFormOptions } from './case-form';
-import { CreateCaseDto } from './case.dto';
-import type { FieldRenamer } from './cases.service';
+import { CreateCaseDto } from '../cases/case.dto';
+import type { FieldRenamer } from '../cases/cases.service';
 
 const validation = new StrictValidationPipe();
 
