@@ -12,7 +12,7 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseEventsRepository } from './case-events.repository';
 import { CaseMessageEntity } from './case-message.entity';
 import { CaseMessagesRepository } from './case-messages.repository';
-import { sellerCanPost, statusAfterSellerMessage } from './case-state-machine';
+import { sellerCanPost, statusAfterSellerMessage } from './case-transitions';
 import { CaseEventPageView, CaseEventView, MessagePageView, MessageView } from './case.view';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';

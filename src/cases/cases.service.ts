@@ -22,7 +22,7 @@ import { CasePartiesRepository } from './case-parties.repository';
 import { IdentifiersRepository } from '../identifiers/identifiers.repository';
 import { NewSighting, SightingsRepository } from '../identifiers/sightings.repository';
 import { parseCaseReference } from './case-reference';
-import { canWithdraw } from './case-state-machine';
+import { canWithdraw } from './case-transitions';
 import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
 import { CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
