@@ -16,6 +16,7 @@ import {
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
 import { eventually } from './helpers/eventually';
+import { runConcurrently } from './helpers/run-concurrently';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const HUB_LIMIT = 4;
@@ -191,7 +192,7 @@ describe('linking reports into offenders', () => {
           ...rejected.map((row) => () => sightings.reject(reviewer, row.id)),
           ...excluded.map((id) => () => linker.exclude(id, 'not_identifying')),
         ].sort(() => random() - 0.5);
-        await Promise.all(work.map((step) => step()));
+        await runConcurrently(work, 8);
         await allLinked();
 
         const groups: { link_group: string; identifier_id: string }[] = await t.db.query(

@@ -4,15 +4,14 @@ import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.s
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { requireSequenceCursor, toSequencePage } from '../common/pagination/sequence-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
-import { OutboxEvent } from '../jobs/job-names';
-import { OutboxService } from '../jobs/outbox.service';
-import { isStaff } from './case-access';
+import { allows, caseSubject } from '../auth/access-policy';
 import { PostMessageDto } from './case-body.dto';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEventsRepository } from './case-events.repository';
 import { CaseMessageEntity } from './case-message.entity';
 import { CaseMessagesRepository } from './case-messages.repository';
-import { sellerCanPost, statusAfterSellerMessage } from './case-transitions';
+import { sellerCanPost } from './case-transitions';
+import { CaseWriter } from './case-writer';
 import { CaseEventPageView, CaseEventView, MessagePageView, MessageView } from './case.view';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -46,7 +45,7 @@ export class CaseConversationService {
     private readonly caseRows: CasesRepository,
     private readonly messages: CaseMessagesRepository,
     private readonly events: CaseEventsRepository,
-    private readonly outbox: OutboxService,
+    private readonly writer: CaseWriter,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -55,14 +54,17 @@ export class CaseConversationService {
     idOrReference: string,
     query: ListQueryDto,
   ): Promise<MessagePageView> {
-    const kase = await this.cases.requireVisible(caller, idOrReference);
+    const kase = await this.cases.require(caller, 'case.read', idOrReference);
     const rows = await this.messages.list(
       kase.id,
       requireSequenceCursor(query.cursor),
       query.limit,
     );
-    return toSequencePage(rows, query.limit, (row) =>
-      toMessageView(row, row.author?.displayName ?? ''),
+    return toSequencePage(
+      rows,
+      query.limit,
+      (row) => toMessageView(row, row.author?.displayName ?? ''),
+      (row) => row.seq,
     );
   }
 
@@ -73,7 +75,8 @@ export class CaseConversationService {
     dto: PostMessageDto,
     idempotencyKey: string | undefined,
   ): Promise<Outcome<MessageView>> {
-    const kase = await this.cases.requireVisible(caller, idOrReference);
+    const kase = await this.cases.require(caller, 'case.post-message', idOrReference);
+    const fromStaff = allows(caller, 'case.read-internal', caseSubject(kase));
     return this.idempotency.run(
       {
         owner: caller.id,
@@ -83,8 +86,8 @@ export class CaseConversationService {
       },
       201,
       async (manager) => {
-        const locked = await this.caseRows.lockOrFail(manager, kase.id);
-        if (!isStaff(caller) && !sellerCanPost(locked.status)) {
+        const locked = await this.caseRows.lock(manager, kase.id);
+        if (!fromStaff && !sellerCanPost(locked.status)) {
           throw new ProblemException(
             409,
             `The case is ${locked.status}; its conversation is closed.`,
@@ -96,35 +99,20 @@ export class CaseConversationService {
           authorRole: caller.role,
           body: dto.body,
         });
-        await this.events.append(manager, {
-          caseId: locked.id,
-          actorId: caller.id,
-          kind: 'message_posted',
-          visibility: 'seller',
-          data: { messageId: message.id },
-        });
-        const nextStatus = isStaff(caller)
-          ? locked.status
-          : statusAfterSellerMessage(locked.status);
-        // Even without a status change the case changed: a new version, so its ETag moves on.
-        await this.caseRows.update(manager, locked.id, { status: nextStatus });
-        if (nextStatus !== locked.status) {
-          await this.events.append(manager, {
-            caseId: locked.id,
-            actorId: caller.id,
-            kind: 'status_changed',
-            visibility: 'seller',
-            data: { from: locked.status, to: nextStatus },
-          });
-          await this.outbox.publish(manager, OutboxEvent.CaseUpdated, {
-            caseId: locked.id,
-            status: nextStatus,
-          });
+        const posted = await this.writer.apply(
+          manager,
+          locked,
+          { kind: 'message_posted', messageId: message.id },
+          caller.id,
+        );
+        if (!fromStaff && posted.kase.status === 'awaiting_seller') {
+          await this.writer.apply(
+            manager,
+            posted.kase,
+            { kind: 'moved', move: 'seller_replied' },
+            caller.id,
+          );
         }
-        await this.outbox.publish(manager, OutboxEvent.MessagePosted, {
-          caseId: locked.id,
-          messageId: message.id,
-        });
         return toMessageView(message, caller.user.displayName);
       },
     );
@@ -136,19 +124,14 @@ export class CaseConversationService {
     idOrReference: string,
     dto: PostMessageDto,
   ): Promise<CaseEventView> {
-    const kase = await this.cases.requireVisible(moderator, idOrReference);
+    const kase = await this.cases.require(moderator, 'case.add-note', idOrReference);
     return this.caseRows.lockAndRun(kase.id, async (manager, locked) => {
-      const event = await this.events.append(manager, {
-        caseId: locked.id,
-        actorId: moderator.id,
-        kind: 'note_added',
-        visibility: 'internal',
-        data: { body: dto.body },
-      });
-      await this.outbox.publish(manager, OutboxEvent.NoteAdded, {
-        caseId: locked.id,
-        eventId: event.id,
-      });
+      const { event } = await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'note_added', body: dto.body },
+        moderator.id,
+      );
       return toEventView(event);
     });
   }
@@ -158,13 +141,13 @@ export class CaseConversationService {
     idOrReference: string,
     query: ListQueryDto,
   ): Promise<CaseEventPageView> {
-    const kase = await this.cases.requireVisible(caller, idOrReference);
+    const kase = await this.cases.require(caller, 'case.read', idOrReference);
     const rows = await this.events.list(
       kase.id,
-      isStaff(caller) ? ['seller', 'internal'] : ['seller'],
+      allows(caller, 'case.read-internal', caseSubject(kase)) ? ['seller', 'internal'] : ['seller'],
       requireSequenceCursor(query.cursor),
       query.limit,
     );
-    return toSequencePage(rows, query.limit, toEventView);
+    return toSequencePage(rows, query.limit, toEventView, (row) => row.caseSeq);
   }
 }

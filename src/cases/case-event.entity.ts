@@ -23,6 +23,7 @@ export const CASE_EVENT_KINDS = [
   'offender_flagged',
   'sighting_confirmed',
   'sighting_rejected',
+  'reported_elsewhere_changed',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -31,15 +32,20 @@ export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /** An append-only timeline entry: what happened to a case, who did it, who may see it. */
 @Entity({ name: 'case_events' })
-@Index('case_events_case_idx', ['caseId', 'seq'])
+@Index('case_events_case_seq_key', ['caseId', 'caseSeq'], { unique: true })
+@Index('case_events_position_key', ['position'], { unique: true })
 export class CaseEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** The order entries were written in, also within one transaction; lists page on it. */
-  @Column({ name: 'seq', type: 'bigint' })
+  /** Across all cases, the order entries were written in, also within one transaction. */
+  @Column({ name: 'position', type: 'bigint' })
   @Generated('increment')
-  seq!: string;
+  position!: string;
+
+  /** 1, 2, 3 … within the case, without gaps: the case's timeline pages on it. */
+  @Column({ name: 'case_seq', type: 'integer' })
+  caseSeq!: number;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;

@@ -6,6 +6,7 @@ import { CaseEventEntity, CaseEventKind, EventVisibility } from './case-event.en
 
 export interface NewCaseEvent {
   caseId: string;
+  caseSeq: number;
   actorId: string | null;
   kind: CaseEventKind;
   visibility: EventVisibility;
@@ -16,11 +17,12 @@ export interface NewCaseEvent {
 export class CaseEventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Only CaseWriter appends, under the case's row lock, which numbers the entry. */
   async append(manager: EntityManager, event: NewCaseEvent): Promise<CaseEventEntity> {
     const [row]: Record<string, unknown>[] = await manager.query(
-      `INSERT INTO case_events (case_id, actor_id, kind, visibility, data)
-       VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [event.caseId, event.actorId, event.kind, event.visibility, event.data ?? {}],
+      `INSERT INTO case_events (case_id, case_seq, actor_id, kind, visibility, data)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [event.caseId, event.caseSeq, event.actorId, event.kind, event.visibility, event.data ?? {}],
     );
     return entityFromRow(manager, CaseEventEntity, row);
   }
@@ -37,9 +39,9 @@ export class CaseEventsRepository {
       .createQueryBuilder('e')
       .where('e.caseId = :caseId', { caseId })
       .andWhere('e.visibility IN (:...visibilities)', { visibilities })
-      .orderBy('e.seq', 'ASC')
+      .orderBy('e.caseSeq', 'ASC')
       .limit(limit + 1);
-    if (afterSeq) query.andWhere('e.seq > :afterSeq', { afterSeq });
+    if (afterSeq) query.andWhere('e.caseSeq > :afterSeq', { afterSeq });
     return query.getMany();
   }
 }

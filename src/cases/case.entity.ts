@@ -103,6 +103,10 @@ export class CaseEntity {
   @Column({ name: 'version', type: 'integer', default: 1 })
   version!: number;
 
+  /** The case sequence of its latest timeline entry; entries are numbered under the row lock. */
+  @Column({ name: 'last_event_seq', type: 'integer', default: 0 })
+  lastEventSeq!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

@@ -67,6 +67,19 @@ export class CaseSummaryView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class CaseShopView {
+  @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
+  @ApiProperty({ type: String, nullable: true }) shopId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) shopName!: string | null;
+}
+
+/** Who filed a case, for staff only. */
+export class CaseSellerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: CaseShopView, nullable: true }) shop!: CaseShopView | null;
+}
+
 export class CaseView extends CaseSummaryView {
   @ApiProperty() description!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) incidentAt!: string | null;
@@ -79,6 +92,11 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [String] }) orderIds!: string[];
   @ApiProperty({ type: [ReportedPartyView] }) reported!: ReportedPartyView[];
   @ApiProperty({ type: [EvidenceSummaryView] }) evidence!: EvidenceSummaryView[];
+  @ApiPropertyOptional({
+    type: CaseSellerView,
+    description: 'Moderators and admins only: the seller who filed the case, and their shop',
+  })
+  seller?: CaseSellerView;
 }
 
 export class CreatedCaseView extends CaseView {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { GuidanceModule } from '../guidance/guidance.module';
 import { IdentifiersModule } from '../identifiers/identifiers.module';
 import { CaseConversationController } from './case-conversation.controller';
@@ -10,12 +11,14 @@ import { CasePartiesRepository } from './case-parties.repository';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CaseWriter } from './case-writer';
 
 @Module({
-  imports: [GuidanceModule, IdentifiersModule],
+  imports: [AccountsModule, GuidanceModule, IdentifiersModule],
   controllers: [CasesController, CaseConversationController],
   providers: [
     CasesService,
+    CaseWriter,
     CaseConversationService,
     CasesRepository,
     CasePartiesRepository,
@@ -23,6 +26,6 @@ import { CasesService } from './cases.service';
     CaseMessagesRepository,
     CaseEvidenceSummaryRepository,
   ],
-  exports: [CasesService, CasesRepository, CaseEventsRepository, CasePartiesRepository],
+  exports: [CasesService, CasesRepository, CaseWriter, CasePartiesRepository],
 })
 export class CasesModule {}

@@ -7,6 +7,8 @@ import { CaseStatus } from './case-status';
 import { CaseType } from './case-type';
 import { newCaseReference } from './case-reference';
 import { entityFromRow } from '../database/entity-from-row';
+import type { CaseFields } from './case-change';
+import type { LockedCase } from './locked-case';
 
 export type NewCase = Omit<
   CaseEntity,
@@ -17,6 +19,7 @@ export type NewCase = Omit<
   | 'priority'
   | 'reportedElsewhere'
   | 'version'
+  | 'lastEventSeq'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -36,8 +39,11 @@ const REFERENCE_ATTEMPTS = 5;
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the case under a fresh reference, drawing another on the rare collision. */
-  async insert(manager: EntityManager, row: NewCase): Promise<CaseEntity> {
+  /**
+   * Inserts the case under a fresh reference, drawing another on the rare collision. No other
+   * transaction sees the row before this one commits: it is as good as locked.
+   */
+  async insert(manager: EntityManager, row: NewCase): Promise<LockedCase> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
       const [inserted]: Record<string, unknown>[] = await manager.query(
         `INSERT INTO cases (reference, seller_id, type, platform, title, description, incident_at,
@@ -65,7 +71,7 @@ export class CasesRepository {
           row.demandDeadline,
         ],
       );
-      if (inserted) return entityFromRow(manager, CaseEntity, inserted);
+      if (inserted) return entityFromRow(manager, CaseEntity, inserted) as LockedCase;
     }
     throw new Error(`No free case reference after ${REFERENCE_ATTEMPTS} attempts`);
   }
@@ -78,39 +84,70 @@ export class CasesRepository {
     return this.dataSource.manager.findOneBy(CaseEntity, { reference });
   }
 
-  lockById(manager: EntityManager, id: string): Promise<CaseEntity | null> {
-    return manager.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   /** Runs `work` in a transaction holding the case's row lock, so changes to it serialise. */
   lockAndRun<T>(
     id: string,
-    work: (manager: EntityManager, locked: CaseEntity) => Promise<T>,
+    work: (manager: EntityManager, locked: LockedCase) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) =>
-      work(manager, await this.lockOrFail(manager, id)),
+      work(manager, await this.lock(manager, id)),
     );
   }
 
-  async lockOrFail(manager: EntityManager, id: string): Promise<CaseEntity> {
-    const locked = await this.lockById(manager, id);
+  async lock(manager: EntityManager, id: string): Promise<LockedCase> {
+    const [locked] = await this.lockMany(manager, [id]);
     if (!locked) throw new Error(`Case ${id} vanished`);
     return locked;
   }
 
-  /** Saves a change and bumps the version that the ETag is made of. */
-  async update(
+  /** Locks the cases in id order, so two transactions locking several cannot deadlock. */
+  async lockMany(manager: EntityManager, ids: string[]): Promise<LockedCase[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await manager.query(
+      'SELECT * FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+    return rows.map((row) => entityFromRow(manager, CaseEntity, row) as LockedCase);
+  }
+
+  /**
+   * Sets fields of a locked case and numbers its next timeline entry; a change its views show
+   * also moves the version that the ETag is made of. Only CaseWriter calls this.
+   */
+  async applyFields(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<CaseEntity, 'status' | 'outcome' | 'priority'>>,
-  ): Promise<CaseEntity> {
-    await manager
-      .createQueryBuilder()
-      .update(CaseEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id', { id })
-      .execute();
-    return manager.findOneByOrFail(CaseEntity, { id });
+    fields: CaseFields,
+    bumpsVersion: boolean,
+  ): Promise<LockedCase> {
+    // A bare UPDATE answers [rows, count] through TypeORM.
+    const [rows]: [Record<string, unknown>[], number] = await manager.query(
+      `UPDATE cases SET
+         status = CASE WHEN $2 THEN $3 ELSE status END,
+         outcome = CASE WHEN $4 THEN $5 ELSE outcome END,
+         priority = CASE WHEN $6 THEN $7::integer ELSE priority END,
+         reported_elsewhere = CASE WHEN $8 THEN $9::boolean ELSE reported_elsewhere END,
+         version = version + $10::integer,
+         updated_at = CASE WHEN $10::integer > 0 THEN now() ELSE updated_at END,
+         last_event_seq = last_event_seq + 1
+       WHERE id = $1
+       RETURNING *`,
+      [
+        id,
+        'status' in fields,
+        fields.status ?? null,
+        'outcome' in fields,
+        fields.outcome ?? null,
+        'priority' in fields,
+        fields.priority ?? null,
+        'reportedElsewhere' in fields,
+        fields.reportedElsewhere ?? null,
+        bumpsVersion ? 1 : 0,
+      ],
+    );
+    const [updated] = rows;
+    if (!updated) throw new Error(`Case ${id} vanished`);
+    return entityFromRow(manager, CaseEntity, updated) as LockedCase;
   }
 
   /** Newest first, `limit + 1` rows so the caller knows whether a next page exists. */

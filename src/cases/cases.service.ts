@@ -1,9 +1,10 @@
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { UsersRepository } from '../accounts/users.repository';
+import { AccessAction, allows, caseSubject, PLATFORM, requireAccess } from '../auth/access-policy';
 import type { Caller } from '../auth/api-key-caller';
-import { isApiKeyCaller } from '../auth/api-key-caller';
 import type { AuthUser } from '../auth/auth-user';
 import { toPage } from '../common/pagination/cursor';
 import { requireCursor } from '../common/pagination/page-cursor';
@@ -11,23 +12,21 @@ import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.s
 import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GuidanceService } from '../guidance/guidance.service';
-import { OutboxEvent } from '../jobs/job-names';
-import { OutboxService } from '../jobs/outbox.service';
-import { canSeeCase, isStaff } from './case-access';
 import { CaseListQueryDto } from './case-body.dto';
-import { CaseEventsRepository } from './case-events.repository';
 import { CaseEvidenceSummaryRepository } from './case-evidence-summary.repository';
 import { normalizeCaseInput, NormalizedCase } from './case-input';
 import { CasePartiesRepository } from './case-parties.repository';
 import { IdentifiersRepository } from '../identifiers/identifiers.repository';
 import { NewSighting, SightingsRepository } from '../identifiers/sightings.repository';
 import { parseCaseReference } from './case-reference';
-import { canWithdraw } from './case-transitions';
+import { CaseWriter } from './case-writer';
+import type { LockedCase } from './locked-case';
 import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
 import { CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import {
   CasePageView,
+  CaseSellerView,
   CaseStatusView,
   CaseView,
   CreatedCaseView,
@@ -41,7 +40,7 @@ export type FieldRenamer = (field: string) => string;
 export interface CaseAttachment {
   /** What else, besides the body, makes a retry under one Idempotency-Key the same request. */
   fingerprint: unknown;
-  attach(manager: EntityManager, kase: CaseEntity): Promise<EvidenceSummaryView[]>;
+  attach(manager: EntityManager, kase: LockedCase): Promise<EvidenceSummaryView[]>;
 }
 
 @Injectable()
@@ -52,8 +51,8 @@ export class CasesService {
     private readonly parties: CasePartiesRepository,
     private readonly identifiers: IdentifiersRepository,
     private readonly sightings: SightingsRepository,
-    private readonly events: CaseEventsRepository,
-    private readonly outbox: OutboxService,
+    private readonly writer: CaseWriter,
+    private readonly users: UsersRepository,
     private readonly idempotency: IdempotencyService,
     private readonly guidance: GuidanceService,
     private readonly evidenceSummaries: CaseEvidenceSummaryRepository,
@@ -143,17 +142,7 @@ export class CasesService {
     );
     await this.parties.insertParties(manager, kase.id, partyIds);
     await this.sightings.insertTyped(manager, kase.id, sightings);
-    await this.events.append(manager, {
-      caseId: kase.id,
-      actorId: seller.id,
-      kind: 'case_created',
-      visibility: 'seller',
-      data: { reference: kase.reference, type: kase.type },
-    });
-    await this.outbox.publish(manager, OutboxEvent.CaseCreated, {
-      caseId: kase.id,
-      sellerId: seller.id,
-    });
+    await this.writer.apply(manager, kase, { kind: 'created' }, seller.id);
     const evidence = attachment ? await attachment.attach(manager, kase) : [];
     const stored = sightings.map((sighting) => ({
       partyId: sighting.partyId,
@@ -170,7 +159,7 @@ export class CasesService {
 
   async list(caller: AuthUser, query: CaseListQueryDto): Promise<CasePageView> {
     const rows = await this.cases.list({
-      sellerId: isStaff(caller) ? undefined : caller.id,
+      sellerId: allows(caller, 'case.read', PLATFORM) ? undefined : caller.id,
       status: query.status,
       type: query.type,
       text: query.q,
@@ -186,8 +175,12 @@ export class CasesService {
   }
 
   async get(caller: AuthUser, idOrReference: string): Promise<{ view: CaseView; etag: string }> {
-    const kase = await this.requireVisible(caller, idOrReference);
-    return { view: await this.viewOf(kase), etag: caseEtag(kase) };
+    const kase = await this.require(caller, 'case.read', idOrReference);
+    const view = await this.viewOf(kase);
+    if (allows(caller, 'case.read-internal', caseSubject(kase))) {
+      view.seller = await this.sellerOf(kase);
+    }
+    return { view, etag: caseEtag(kase) };
   }
 
   /** The status an integration polls: API keys with cases:read, the owner, moderators. */
@@ -195,8 +188,7 @@ export class CasesService {
     caller: Caller,
     idOrReference: string,
   ): Promise<{ view: CaseStatusView; etag: string }> {
-    const kase = await this.findByIdOrReference(idOrReference);
-    if (!kase || (!isApiKeyCaller(caller) && !canSeeCase(caller, kase))) throw caseNotFound();
+    const kase = await this.require(caller, 'case.read-status', idOrReference);
     return {
       view: {
         id: kase.id,
@@ -211,36 +203,28 @@ export class CasesService {
 
   /** The seller takes the case back; allowed until it is resolved. */
   async withdraw(seller: AuthUser, idOrReference: string): Promise<CaseView> {
-    const found = await this.requireVisible(seller, idOrReference);
-    if (found.sellerId !== seller.id) {
-      throw new ProblemException(403, 'Only the seller who filed a case can withdraw it.');
-    }
+    const found = await this.require(seller, 'case.withdraw', idOrReference);
     const kase = await this.cases.lockAndRun(found.id, async (manager, locked) => {
-      if (!canWithdraw(locked.status)) {
-        throw new ProblemException(409, `A case that is ${locked.status} cannot be withdrawn.`);
-      }
-      const updated = await this.cases.update(manager, locked.id, { status: 'withdrawn' });
-      await this.events.append(manager, {
-        caseId: locked.id,
-        actorId: seller.id,
-        kind: 'withdrawn',
-        visibility: 'seller',
-        data: { from: locked.status },
-      });
-      await this.outbox.publish(manager, OutboxEvent.CaseUpdated, {
-        caseId: locked.id,
-        status: 'withdrawn',
-      });
-      return updated;
+      const written = await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'moved', move: 'withdraw' },
+        seller.id,
+      );
+      return written.kase;
     });
     return this.viewOf(kase);
   }
 
-  /** The case if the caller may see it; 404 otherwise, so references cannot be probed. */
-  async requireVisible(caller: AuthUser, idOrReference: string): Promise<CaseEntity> {
+  /**
+   * The case, by id or reference, if the caller may take `action` on it; 404 when it does not
+   * exist or the caller may not know of it, so references cannot be probed; 403 when the caller
+   * may see it but not do that.
+   */
+  async require(caller: Caller, action: AccessAction, idOrReference: string): Promise<CaseEntity> {
     const kase = await this.findByIdOrReference(idOrReference);
-    if (!kase || !canSeeCase(caller, kase)) throw caseNotFound();
-    return kase;
+    requireAccess(caller, action, caseSubject(kase));
+    return kase as CaseEntity;
   }
 
   private async findByIdOrReference(idOrReference: string): Promise<CaseEntity | null> {
@@ -256,8 +240,16 @@ export class CasesService {
     ]);
     return toCaseView(kase, partyIds, sightings, evidence);
   }
-}
 
-export function caseNotFound(): NotFoundException {
-  return new NotFoundException('No such case.');
+  private async sellerOf(kase: CaseEntity): Promise<CaseSellerView | undefined> {
+    const seller = await this.users.findById(kase.sellerId);
+    if (!seller) return undefined;
+    return {
+      id: seller.id,
+      displayName: seller.displayName,
+      shop: seller.shopPlatform
+        ? { platform: seller.shopPlatform, shopId: seller.shopId, shopName: seller.shopName }
+        : null,
+    };
+  }
 }

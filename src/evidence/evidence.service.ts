@@ -4,17 +4,17 @@ import type { Readable } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { isStaff } from '../cases/case-access';
-import { CaseEventsRepository } from '../cases/case-events.repository';
+import { AccessAction, allows, caseSubject, requireAccess } from '../auth/access-policy';
+import { CaseWriter } from '../cases/case-writer';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
+import type { CaseEntity } from '../cases/case.entity';
+import type { LockedCase } from '../cases/locked-case';
 import type { FieldError } from '../common/problem/problem-details';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { requireSequenceCursor, toSequencePage } from '../common/pagination/sequence-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OutboxEvent } from '../jobs/job-names';
-import { OutboxService } from '../jobs/outbox.service';
 import type { EvidenceKind } from './evidence-kind';
 import { evidenceKindOf } from './evidence-kind-of';
 import { EvidenceEntity } from './evidence.entity';
@@ -24,7 +24,6 @@ import { OrderExportRejected } from './orders/order-export-rejected';
 import { OrderRecordPageView, toOrderRecordView } from './orders/order-record.view';
 import { OrderRecordsRepository } from './orders/order-records.repository';
 import { openXlsxZip } from './orders/xlsx-zip';
-import { announceEvidenceChange } from './progress/evidence-progress-channel';
 import { EvidenceListView, EvidenceView, toEvidenceView } from './evidence.view';
 import { DerivedVariant, EVIDENCE_STORE, EvidenceStore } from './store/evidence-store';
 import { safeFileName } from './upload/file-name';
@@ -46,8 +45,7 @@ export class EvidenceService {
     private readonly cases: CasesService,
     private readonly caseRows: CasesRepository,
     private readonly evidence: EvidenceRepository,
-    private readonly events: CaseEventsRepository,
-    private readonly outbox: OutboxService,
+    private readonly writer: CaseWriter,
     private readonly orderRecordRows: OrderRecordsRepository,
   ) {}
 
@@ -62,7 +60,7 @@ export class EvidenceService {
     files: UploadedFile[],
     kind: EvidenceKind | undefined,
   ): Promise<EvidenceView[]> {
-    const kase = await this.cases.requireVisible(caller, idOrReference);
+    const kase = await this.cases.require(caller, 'case.add-evidence', idOrReference);
     if (kase.status === 'withdrawn') {
       throw new ProblemException(409, 'The case is withdrawn; it takes no more evidence.');
     }
@@ -72,10 +70,11 @@ export class EvidenceService {
       ]);
     }
     const accepted = await this.accept(files, kind);
-    const stored = await this.dataSource.transaction((manager) =>
-      this.attach(manager, caller, kase.id, accepted),
+    const stored = await this.caseRows.lockAndRun(kase.id, (manager, locked) =>
+      this.attach(manager, caller, locked, accepted),
     );
-    return stored.map((item) => toEvidenceView(item, isStaff(caller)));
+    const internal = allows(caller, 'case.read-internal', caseSubject(kase));
+    return stored.map((item) => toEvidenceView(item, internal));
   }
 
   /**
@@ -95,49 +94,41 @@ export class EvidenceService {
   async attach(
     manager: EntityManager,
     caller: AuthUser,
-    caseId: string,
+    kase: LockedCase,
     files: AcceptedFile[],
   ): Promise<EvidenceEntity[]> {
     const results = await this.evidence.insertOrFind(
       manager,
-      files.map((file) => ({ ...file, caseId, uploadedBy: caller.id })),
+      files.map((file) => ({ ...file, caseId: kase.id, uploadedBy: caller.id })),
     );
     const created = results.filter((result) => result.created).map((result) => result.evidence);
     if (created.length > 0) {
-      // The case view lists its evidence: a new version, so its ETag moves on.
-      await this.caseRows.update(manager, caseId, {});
-      await this.events.append(manager, {
-        caseId,
-        actorId: caller.id,
-        kind: 'evidence_added',
-        visibility: 'seller',
-        data: { evidenceIds: created.map((evidence) => evidence.id) },
-      });
-      await announceEvidenceChange(manager, caseId);
-    }
-    for (const evidence of created) {
-      await this.outbox.publish(manager, OutboxEvent.EvidenceReceived, {
-        evidenceId: evidence.id,
-        caseId,
-      });
+      await this.writer.apply(
+        manager,
+        kase,
+        { kind: 'evidence_added', evidenceIds: created.map((evidence) => evidence.id) },
+        caller.id,
+      );
     }
     return results.map((result) => result.evidence);
   }
 
   async listOfCase(caller: AuthUser, idOrReference: string): Promise<EvidenceListView> {
-    const kase = await this.cases.requireVisible(caller, idOrReference);
+    const kase = await this.cases.require(caller, 'evidence.read', idOrReference);
     const items = await this.evidence.listOfCase(kase.id);
     const identifiers = await this.evidence.identifiersOf(items.map((item) => item.id));
+    const internal = allows(caller, 'case.read-internal', caseSubject(kase));
     return {
-      items: items.map((item) => toEvidenceView(item, isStaff(caller), identifiers.get(item.id))),
+      items: items.map((item) => toEvidenceView(item, internal, identifiers.get(item.id))),
     };
   }
 
   async get(caller: AuthUser, id: string): Promise<EvidenceView> {
-    const evidence = await this.requireVisible(caller, id);
-    if (isStaff(caller)) Object.assign(evidence, await this.evidence.textsOf(id));
+    const { evidence, kase } = await this.require(caller, 'evidence.read', id);
+    const internal = allows(caller, 'evidence.read-text', caseSubject(kase));
+    if (internal) Object.assign(evidence, await this.evidence.textsOf(id));
     const identifiers = await this.evidence.identifiersOf([id]);
-    return toEvidenceView(evidence, isStaff(caller), identifiers.get(id));
+    return toEvidenceView(evidence, internal, identifiers.get(id));
   }
 
   /**
@@ -148,17 +139,16 @@ export class EvidenceService {
     caller: AuthUser,
     id: string,
   ): Promise<{ evidence: EvidenceEntity; content: Readable }> {
-    const evidence = await this.requireVisible(caller, id);
+    const { evidence } = await this.require(caller, 'evidence.read-original', id);
     const content = await this.store.read(evidence.sha256);
     try {
-      await this.dataSource.transaction((manager) =>
-        this.events.append(manager, {
-          caseId: evidence.caseId,
-          actorId: caller.id,
-          kind: 'original_downloaded',
-          visibility: 'internal',
-          data: { evidenceId: evidence.id, sha256: evidence.sha256 },
-        }),
+      await this.caseRows.lockAndRun(evidence.caseId, (manager, locked) =>
+        this.writer.apply(
+          manager,
+          locked,
+          { kind: 'original_downloaded', evidenceId: evidence.id, sha256: evidence.sha256 },
+          caller.id,
+        ),
       );
     } catch (error) {
       content.destroy();
@@ -173,36 +163,35 @@ export class EvidenceService {
     id: string,
     query: ListQueryDto,
   ): Promise<OrderRecordPageView> {
-    const evidence = await this.requireVisible(caller, id);
+    const { evidence } = await this.require(caller, 'evidence.read', id);
     const rows = await this.orderRecordRows.page(
       this.dataSource.manager,
       evidence.id,
       requireSequenceCursor(query.cursor),
       query.limit,
     );
-    return toSequencePage(rows, query.limit, toOrderRecordView);
+    return toSequencePage(rows, query.limit, toOrderRecordView, (row) => row.seq);
   }
 
   /** A sanitised rendering of an image; 404 until processing has made it. */
   async openDerived(caller: AuthUser, id: string, variant: DerivedVariant): Promise<Readable> {
-    const evidence = await this.requireVisible(caller, id);
+    const { evidence } = await this.require(caller, 'evidence.read', id);
     if (evidence.status !== 'processed' || evidence.kind !== 'chat_screenshot') {
       throw new NotFoundException(`This evidence has no ${variant}.`);
     }
     return this.store.readDerived(evidence.sha256, variant);
   }
 
-  private async requireVisible(caller: AuthUser, id: string): Promise<EvidenceEntity> {
+  /** The evidence and its case if the caller may take `action` on it; 404 or 403 otherwise. */
+  private async require(
+    caller: AuthUser,
+    action: AccessAction,
+    id: string,
+  ): Promise<{ evidence: EvidenceEntity; kase: CaseEntity }> {
     const evidence = await this.evidence.findById(id);
-    if (evidence) {
-      try {
-        await this.cases.requireVisible(caller, evidence.caseId);
-        return evidence;
-      } catch (error) {
-        if (!(error instanceof NotFoundException)) throw error;
-      }
-    }
-    throw new NotFoundException('No such evidence.');
+    const kase = evidence && (await this.caseRows.findById(evidence.caseId));
+    requireAccess(caller, action, { kind: 'evidence', sellerId: kase?.sellerId });
+    return { evidence: evidence as EvidenceEntity, kase: kase as CaseEntity };
   }
 
   /** Every file's type from its bytes; all refusals at once, each naming its file. */

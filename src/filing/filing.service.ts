@@ -37,7 +37,7 @@ export class FilingService {
     return {
       fingerprint: accepted.map((file) => file.sha256),
       attach: async (manager, kase) =>
-        (await this.evidence.attach(manager, seller, kase.id, accepted)).map((item) => ({
+        (await this.evidence.attach(manager, seller, kase, accepted)).map((item) => ({
           id: item.id,
           status: item.status,
         })),

@@ -19,9 +19,21 @@ describe('sequence cursors', () => {
 
   it('pages limit+1 rows into items and a cursor after the last item', () => {
     const rows = ['7', '8', '9'].map((seq) => ({ seq }));
-    const page = toSequencePage(rows, 2, (row) => row.seq);
+    const page = toSequencePage(
+      rows,
+      2,
+      (row) => row.seq,
+      (row) => row.seq,
+    );
     expect(page.items).toEqual(['7', '8']);
     expect(decodeSequenceCursor(page.nextCursor!)).toBe('8');
-    expect(toSequencePage(rows.slice(0, 2), 2, (row) => row.seq).nextCursor).toBeNull();
+    expect(
+      toSequencePage(
+        rows.slice(0, 2),
+        2,
+        (row) => row.seq,
+        (row) => row.seq,
+      ).nextCursor,
+    ).toBeNull();
   });
 });

@@ -23,15 +23,18 @@ export function requireSequenceCursor(encoded: string | undefined): string | und
 }
 
 /** Turns `limit + 1` rows in sequence order into a page and the cursor after its last item. */
-export function toSequencePage<Row extends { seq: string }, Item>(
+export function toSequencePage<Row, Item>(
   rows: Row[],
   limit: number,
   present: (row: Row) => Item,
+  seqOf: (row: Row) => string | number,
 ): Page<Item> {
   const pageRows = rows.slice(0, limit);
   return {
     items: pageRows.map(present),
     nextCursor:
-      rows.length > limit ? encodeSequenceCursor(pageRows[pageRows.length - 1].seq) : null,
+      rows.length > limit
+        ? encodeSequenceCursor(String(seqOf(pageRows[pageRows.length - 1])))
+        : null,
   };
 }

@@ -2,20 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
-import { CaseEventsRepository } from '../../cases/case-events.repository';
+import { CaseWriter } from '../../cases/case-writer';
 import { CasesRepository } from '../../cases/cases.repository';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobContext } from '../../jobs/job-data';
-import { JobName, OutboxEvent } from '../../jobs/job-names';
+import { JobName } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
-import { OutboxService } from '../../jobs/outbox.service';
 import { EvidenceEntity } from '../evidence.entity';
 import { EvidenceRepository } from '../evidence.repository';
 import { processImage } from '../images/image-processor';
 import { ImageRejected } from '../images/safe-sharp';
 import { OrderExportImporter } from '../orders/order-export-importer';
 import { OrderRecordsRepository } from '../orders/order-records.repository';
-import { announceEvidenceChange } from '../progress/evidence-progress-channel';
+import { announceCaseProgress } from '../../cases/case-progress-channel';
 import { EVIDENCE_STORE, EvidenceStore } from '../store/evidence-store';
 import { readText } from '../text/read-text';
 
@@ -30,10 +29,9 @@ export class EvidenceProcessingService {
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly evidence: EvidenceRepository,
     private readonly caseRows: CasesRepository,
-    private readonly events: CaseEventsRepository,
+    private readonly writer: CaseWriter,
     private readonly orders: OrderExportImporter,
     private readonly orderRecords: OrderRecordsRepository,
-    private readonly outbox: OutboxService,
   ) {}
 
   @OnJob(JobName.ProcessEvidence)
@@ -41,35 +39,30 @@ export class EvidenceProcessingService {
     const id = String(job.payload.evidenceId);
     const item = await this.evidence.findById(id);
     if (!item || !(await this.evidence.startProcessing(id))) return;
-    await announceEvidenceChange(this.dataSource.manager, item.caseId);
+    await announceCaseProgress(this.dataSource.manager, item.caseId);
     const outcome = await this.outcomeOf(item);
     await this.dataSource.transaction(async (manager) => {
       // Two deliveries may both get this far; the one that finishes first writes the event.
       if (!(await this.evidence.finish(manager, id, outcome))) return;
       if (outcome.status === 'rejected') await this.orderRecords.deleteOfEvidence(manager, id);
-      // The case view shows each item's status: a new version, so its ETag moves on.
-      await this.caseRows.update(manager, item.caseId, {});
-      await this.events.append(manager, {
-        caseId: item.caseId,
-        actorId: null,
-        kind: outcome.status === 'processed' ? 'evidence_processed' : 'evidence_rejected',
-        visibility: 'seller',
-        data: {
+      await this.writer.apply(
+        manager,
+        await this.caseRows.lock(manager, item.caseId),
+        {
+          kind: 'evidence_finished',
           evidenceId: id,
-          ...(outcome.error ? { reason: outcome.error } : {}),
-          ...(outcome.orderSummary
-            ? { orderRows: outcome.orderSummary.orderRows, badRows: outcome.orderSummary.badRows }
-            : {}),
+          evidenceKind: item.kind,
+          status: outcome.status === 'rejected' ? 'rejected' : 'processed',
+          reason: outcome.error ?? undefined,
+          orderRows: outcome.orderSummary
+            ? {
+                orderRows: outcome.orderSummary.orderRows,
+                badRows: outcome.orderSummary.badRows,
+              }
+            : undefined,
         },
-      });
-      if (outcome.status === 'processed') {
-        await this.outbox.publish(manager, OutboxEvent.EvidenceProcessed, {
-          evidenceId: id,
-          caseId: item.caseId,
-          kind: item.kind,
-        });
-      }
-      await announceEvidenceChange(manager, item.caseId);
+        null,
+      );
     });
   }
 

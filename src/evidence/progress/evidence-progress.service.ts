@@ -4,7 +4,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { CasesService } from '../../cases/cases.service';
 import { DatabaseNotifications } from '../../database/database-notifications';
 import { EvidenceRepository } from '../evidence.repository';
-import { EVIDENCE_PROGRESS_CHANNEL } from './evidence-progress-channel';
+import { CASE_PROGRESS_CHANNEL } from '../../cases/case-progress-channel';
 
 /** A look even without a poke: pokes are lost while the LISTEN connection reconnects. */
 const RESYNC_MS = 15_000;
@@ -28,7 +28,7 @@ export class EvidenceProgressService {
   ) {}
 
   async watch(caller: AuthUser, idOrReference: string): Promise<Observable<MessageEvent>> {
-    const kase = await this.cases.requireVisible(caller, idOrReference);
+    const kase = await this.cases.require(caller, 'evidence.read', idOrReference);
     return new Observable<MessageEvent>((subscriber) => {
       const sent = new Map<string, string>();
       let looking = Promise.resolve();
@@ -50,7 +50,7 @@ export class EvidenceProgressService {
       let stop: (() => void) | undefined;
       let closed = false;
       this.notifications
-        .listen(EVIDENCE_PROGRESS_CHANNEL, (caseId) => {
+        .listen(CASE_PROGRESS_CHANNEL, (caseId) => {
           if (caseId === kase.id) look(false);
         })
         .then((unlisten) => {

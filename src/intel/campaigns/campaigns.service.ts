@@ -1,3 +1,5 @@
+import type { AuthUser } from '../../auth/auth-user';
+import { PLATFORM, requireAccess } from '../../auth/access-policy';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { toPage } from '../../common/pagination/cursor';
 import { requireCursor } from '../../common/pagination/page-cursor';
@@ -25,7 +27,8 @@ function toSummary(campaign: CampaignEntity): CampaignSummaryView {
 export class CampaignsService {
   constructor(private readonly reads: CampaignReadsRepository) {}
 
-  async list(query: CampaignListQueryDto): Promise<CampaignPageView> {
+  async list(caller: AuthUser, query: CampaignListQueryDto): Promise<CampaignPageView> {
+    requireAccess(caller, 'campaign.read', PLATFORM);
     const rows = await this.reads.list({
       kind: query.kind,
       sellerId: query.sellerId,
@@ -35,7 +38,8 @@ export class CampaignsService {
     return toPage(rows, query.limit, (row) => ({ at: row.endsAt, id: row.id }), toSummary);
   }
 
-  async get(id: string): Promise<CampaignView> {
+  async get(caller: AuthUser, id: string): Promise<CampaignView> {
+    requireAccess(caller, 'campaign.read', PLATFORM);
     const campaign = await this.reads.find(id);
     if (!campaign) throw new NotFoundException('No such campaign.');
     const [accounts, sellers, cases] = await Promise.all([

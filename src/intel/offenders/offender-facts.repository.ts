@@ -116,37 +116,35 @@ export class OffenderFactsRepository {
     return rows.length === 1;
   }
 
-  /**
-   * Raises the open cases of an offender to at least `priority`, moving each one's version;
-   * returns the cases it raised.
-   */
-  async raiseOpenCases(
+  /** The open cases of an offender whose priority is below `priority`. */
+  async openCasesBelow(
     manager: EntityManager,
     offenderId: string,
     priority: number,
   ): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `WITH raised AS (
-         UPDATE cases SET priority = $2, version = version + 1, updated_at = now()
-         WHERE priority < $2 AND status NOT IN ('resolved', 'withdrawn') AND id IN (
-           SELECT s.case_id FROM offender_members m
-           JOIN sightings s ON s.identifier_id = m.identifier_id
-            AND s.link_group IS NOT NULL AND s.status <> 'rejected'
-           WHERE m.offender_id = $1)
-         RETURNING id
-       ) SELECT id::text FROM raised`,
+      `SELECT id::text FROM cases
+       WHERE priority < $2 AND status NOT IN ('resolved', 'withdrawn') AND id IN (
+         SELECT s.case_id FROM offender_members m
+         JOIN sightings s ON s.identifier_id = m.identifier_id
+          AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+         WHERE m.offender_id = $1)`,
       [offenderId, priority],
     );
     return rows.map((row) => row.id);
   }
 
   /**
-   * Tells each case of these offenders whether another of their cases was upheld by a moderator,
-   * moving the version of each case whose answer changes. Linear in the offenders' cases: each
-   * case compares its offender's count of upheld cases with its own part in it.
+   * Whether each case of these offenders is now "reported elsewhere" (another of their cases was
+   * upheld by a moderator), for the cases whose answer differs from what they show. Linear in
+   * the offenders' cases: each case compares its offender's count of upheld cases with its own
+   * part in it.
    */
-  async markReportedElsewhere(manager: EntityManager, offenderIds: string[]): Promise<void> {
-    await manager.query(
+  async reportedElsewhereChanges(
+    manager: EntityManager,
+    offenderIds: string[],
+  ): Promise<{ caseId: string; reportedElsewhere: boolean }[]> {
+    const rows: { case_id: string; upheld: boolean }[] = await manager.query(
       `WITH ${OFFENDER_CASES}, with_outcome AS (
          SELECT oc.offender_id, oc.case_id, (c.outcome = 'upheld') AS upheld
          FROM offender_cases oc JOIN cases c ON c.id = oc.case_id
@@ -159,12 +157,11 @@ export class OffenderFactsRepository {
          FROM with_outcome w JOIN upheld_per_offender u USING (offender_id)
          GROUP BY w.case_id
        )
-       UPDATE cases c SET reported_elsewhere = answers.upheld, version = version + 1,
-              updated_at = now()
-       FROM answers
-       WHERE c.id = answers.case_id AND c.reported_elsewhere IS DISTINCT FROM answers.upheld`,
+       SELECT answers.case_id::text, answers.upheld FROM answers JOIN cases c ON c.id = answers.case_id
+       WHERE c.reported_elsewhere IS DISTINCT FROM answers.upheld`,
       [offenderIds],
     );
+    return rows.map((row) => ({ caseId: row.case_id, reportedElsewhere: row.upheld }));
   }
 
   /** The cases these offenders were sighted in. */
@@ -177,17 +174,18 @@ export class OffenderFactsRepository {
   }
 
   /**
-   * Clears the mark of those cases that no offender holds any more (their one link was rejected
-   * or excluded): no offender is left to be reported elsewhere.
+   * Those of the cases that show the mark though no offender holds them any more (their one
+   * link was rejected or excluded): no offender is left to be reported elsewhere.
    */
-  async clearUnlinked(manager: EntityManager, caseIds: string[]): Promise<void> {
-    await manager.query(
-      `UPDATE cases c SET reported_elsewhere = false, version = version + 1, updated_at = now()
+  async markedButUnlinked(manager: EntityManager, caseIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT c.id::text FROM cases c
        WHERE c.id = ANY($1::uuid[]) AND c.reported_elsewhere AND NOT EXISTS (
          SELECT 1 FROM sightings s JOIN offender_members m ON m.identifier_id = s.identifier_id
          WHERE s.case_id = c.id AND s.link_group IS NOT NULL AND s.status <> 'rejected'
            AND m.offender_id IS NOT NULL)`,
       [caseIds],
     );
+    return rows.map((row) => row.id);
   }
 }

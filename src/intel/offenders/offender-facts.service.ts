@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseEventsRepository } from '../../cases/case-events.repository';
+import { CasesRepository } from '../../cases/cases.repository';
+import { CaseWriter } from '../../cases/case-writer';
+import type { CaseStatus } from '../../cases/case-status';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OutboxEvent } from '../../jobs/job-names';
 import { OutboxService } from '../../jobs/outbox.service';
@@ -16,7 +18,8 @@ export class OffenderFactsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly facts: OffenderFactsRepository,
-    private readonly events: CaseEventsRepository,
+    private readonly caseRows: CasesRepository,
+    private readonly writer: CaseWriter,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -40,7 +43,9 @@ export class OffenderFactsService {
       await this.facts.save(manager, row, riskScore(facts, now), repeat);
       if (repeat) await this.flag(manager, row);
     }
-    await this.facts.markReportedElsewhere(manager, offenderIds);
+    for (const change of await this.facts.reportedElsewhereChanges(manager, offenderIds)) {
+      await this.setReportedElsewhere(manager, change.caseId, change.reportedElsewhere);
+    }
   }
 
   /**
@@ -53,7 +58,9 @@ export class OffenderFactsService {
     offenderIds: string[],
   ): Promise<void> {
     await this.refresh(manager, offenderIds);
-    await this.facts.clearUnlinked(manager, casesBefore);
+    for (const caseId of await this.facts.markedButUnlinked(manager, casesBefore)) {
+      await this.setReportedElsewhere(manager, caseId, false);
+    }
   }
 
   casesOf(manager: EntityManager, offenderId: string): Promise<string[]> {
@@ -73,15 +80,40 @@ export class OffenderFactsService {
         caseCount: row.case_count,
       });
     }
-    const raised = await this.facts.raiseOpenCases(manager, row.id, REPEAT_OFFENDER_PRIORITY);
-    for (const caseId of raised) {
-      await this.events.append(manager, {
-        caseId,
-        actorId: null,
-        kind: 'offender_flagged',
-        visibility: 'internal',
-        data: { offenderId: row.id, sellerCount: row.seller_count, caseCount: row.case_count },
-      });
+    const below = await this.facts.openCasesBelow(manager, row.id, REPEAT_OFFENDER_PRIORITY);
+    for (const kase of await this.caseRows.lockMany(manager, below)) {
+      // Withdrawn, decided or raised since it was read: the lock shows it as it is now.
+      if (kase.priority >= REPEAT_OFFENDER_PRIORITY || !isOpen(kase.status)) continue;
+      await this.writer.apply(
+        manager,
+        kase,
+        {
+          kind: 'priority_raised',
+          priority: REPEAT_OFFENDER_PRIORITY,
+          offenderId: row.id,
+          sellerCount: row.seller_count,
+          caseCount: row.case_count,
+        },
+        null,
+      );
     }
   }
+
+  private async setReportedElsewhere(
+    manager: EntityManager,
+    caseId: string,
+    reportedElsewhere: boolean,
+  ): Promise<void> {
+    const kase = await this.caseRows.lock(manager, caseId);
+    await this.writer.apply(
+      manager,
+      kase,
+      { kind: 'reported_elsewhere_changed', reportedElsewhere },
+      null,
+    );
+  }
+}
+
+function isOpen(status: CaseStatus): boolean {
+  return status !== 'resolved' && status !== 'withdrawn';
 }

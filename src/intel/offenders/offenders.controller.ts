@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators';
+import { AuthUser, CurrentUser } from '../../auth/auth-user';
 import { UuidParam } from '../../common/http/uuid-param';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
 import {
@@ -34,24 +35,33 @@ export class OffendersController {
   @ApiOperation({ summary: 'Offenders, riskiest first' })
   @ApiOkResponse({ type: OffenderPageView })
   @ApiProblems(400, 422)
-  list(@Query() query: OffenderListQueryDto): Promise<OffenderPageView> {
-    return this.offenders.list(query);
+  list(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: OffenderListQueryDto,
+  ): Promise<OffenderPageView> {
+    return this.offenders.list(caller, query);
   }
 
   @Get('offenders/:id')
   @ApiOperation({ summary: 'One offender with its identifiers, cases, sellers and totals' })
   @ApiOkResponse({ type: OffenderView })
   @ApiProblems(400, 404)
-  get(@Param('id', UuidParam()) id: string): Promise<OffenderView> {
-    return this.offenders.get(id);
+  get(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<OffenderView> {
+    return this.offenders.get(caller, id);
   }
 
   @Get('identifiers/lookup')
   @ApiOperation({ summary: 'The offender an identifier belongs to, if any' })
   @ApiOkResponse({ type: IdentifierLookupView })
   @ApiProblems(400, 404, 422)
-  lookup(@Query() query: IdentifierLookupQueryDto): Promise<IdentifierLookupView> {
-    return this.offenders.lookup(query);
+  lookup(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: IdentifierLookupQueryDto,
+  ): Promise<IdentifierLookupView> {
+    return this.offenders.lookup(caller, query);
   }
 
   @Get('identifiers/excluded')
@@ -61,8 +71,11 @@ export class OffendersController {
   })
   @ApiOkResponse({ type: ExcludedIdentifierPageView })
   @ApiProblems(400, 422)
-  listExcluded(@Query() query: ExcludedIdentifierQueryDto): Promise<ExcludedIdentifierPageView> {
-    return this.offenders.listExcluded(query);
+  listExcluded(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: ExcludedIdentifierQueryDto,
+  ): Promise<ExcludedIdentifierPageView> {
+    return this.offenders.listExcluded(caller, query);
   }
 
   @Post('identifiers/:id/not-identifying')
@@ -72,7 +85,10 @@ export class OffendersController {
   })
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
-  async markNotIdentifying(@Param('id', UuidParam()) id: string): Promise<void> {
-    await this.offenders.markNotIdentifying(id);
+  async markNotIdentifying(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<void> {
+    await this.offenders.markNotIdentifying(caller, id);
   }
 }

@@ -1,3 +1,5 @@
+import type { AuthUser } from '../../auth/auth-user';
+import { PLATFORM, requireAccess } from '../../auth/access-policy';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { normalizeIdentifier } from '../../identifiers/normalize-identifier';
 import { ProblemException, ValidationProblem } from '../../common/problem/problem.exception';
@@ -31,7 +33,8 @@ export class OffendersService {
     private readonly linker: OffenderLinkerService,
   ) {}
 
-  async list(query: OffenderListQueryDto): Promise<OffenderPageView> {
+  async list(caller: AuthUser, query: OffenderListQueryDto): Promise<OffenderPageView> {
+    requireAccess(caller, 'offender.read', PLATFORM);
     const rows = await this.reads.list({
       minSellers: query.minSellers,
       kind: query.kind,
@@ -50,7 +53,8 @@ export class OffendersService {
     };
   }
 
-  async get(id: string): Promise<OffenderView> {
+  async get(caller: AuthUser, id: string): Promise<OffenderView> {
+    requireAccess(caller, 'offender.read', PLATFORM);
     const row = await this.reads.find(id);
     if (!row) throw new NotFoundException('No such offender.');
     const [identifiers, cases] = await Promise.all([
@@ -65,7 +69,8 @@ export class OffendersService {
   }
 
   /** The offender a handle belongs to, normalised as a filing would normalise it. */
-  async lookup(query: IdentifierLookupQueryDto): Promise<IdentifierLookupView> {
+  async lookup(caller: AuthUser, query: IdentifierLookupQueryDto): Promise<IdentifierLookupView> {
+    requireAccess(caller, 'identifier.read', PLATFORM);
     const normalized = normalizeIdentifier(query, {
       defaultRegion: this.config.cases.phoneDefaultRegion,
     });
@@ -87,7 +92,11 @@ export class OffendersService {
   }
 
   /** Hubs and handles marked as identifying nobody: what linking passes over, for review. */
-  async listExcluded(query: ExcludedIdentifierQueryDto): Promise<ExcludedIdentifierPageView> {
+  async listExcluded(
+    caller: AuthUser,
+    query: ExcludedIdentifierQueryDto,
+  ): Promise<ExcludedIdentifierPageView> {
+    requireAccess(caller, 'identifier.read', PLATFORM);
     const after = requireScoreCursor(query.cursor);
     if (after && !Number.isSafeInteger(after.score)) {
       throw new ValidationProblem([{ field: 'cursor', message: 'is not a valid cursor' }]);
@@ -109,7 +118,8 @@ export class OffendersService {
   }
 
   /** A moderator says a handle identifies nobody (a shop's own number): it stops linking. */
-  async markNotIdentifying(identifierId: string): Promise<void> {
+  async markNotIdentifying(caller: AuthUser, identifierId: string): Promise<void> {
+    requireAccess(caller, 'identifier.review', PLATFORM);
     const found = await this.reads.identifierById(identifierId);
     if (!found) throw new NotFoundException('No such identifier.');
     await this.linker.exclude(identifierId, 'not_identifying');

@@ -15,7 +15,7 @@ export class RelatedCasesService {
   ) {}
 
   async relatedTo(moderator: AuthUser, idOrReference: string): Promise<RelatedCasesView> {
-    const kase = await this.cases.requireVisible(moderator, idOrReference);
+    const kase = await this.cases.require(moderator, 'case.read-related', idOrReference);
     const rows = await this.related.relatedTo(kase.id, RELATED_LIMIT);
     return {
       items: rows.map((row) => ({

@@ -2,11 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
-import { CaseEventsRepository } from '../../cases/case-events.repository';
+import { requireAccess, PLATFORM } from '../../auth/access-policy';
+import { CasesRepository } from '../../cases/cases.repository';
+import { CaseWriter } from '../../cases/case-writer';
 import type { SightingStatus } from '../../identifiers/sighting.entity';
 import { ProblemException } from '../../common/problem/problem.exception';
-import { OutboxEvent } from '../../jobs/job-names';
-import { OutboxService } from '../../jobs/outbox.service';
 import { OffenderLinkerService } from '../linking/offender-linker.service';
 import type { SightingView } from './sighting.view';
 import { SightingsRepository } from '../../identifiers/sightings.repository';
@@ -21,8 +21,8 @@ export class SightingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sightings: SightingsRepository,
     private readonly linker: OffenderLinkerService,
-    private readonly events: CaseEventsRepository,
-    private readonly outbox: OutboxService,
+    private readonly caseRows: CasesRepository,
+    private readonly writer: CaseWriter,
   ) {}
 
   confirm(moderator: AuthUser, id: string): Promise<SightingView> {
@@ -37,8 +37,9 @@ export class SightingsService {
   private async review(
     moderator: AuthUser,
     id: string,
-    status: SightingStatus,
+    status: Exclude<SightingStatus, 'active'>,
   ): Promise<SightingView> {
+    requireAccess(moderator, 'sighting.review', PLATFORM);
     return this.dataSource.transaction(async (manager) => {
       await this.linker.takeTurn(manager);
       const sighting = await this.sightings.findForUpdate(manager, id);
@@ -49,18 +50,18 @@ export class SightingsService {
       if (status === 'rejected') {
         await this.linker.unlinkSighting(manager, sighting.identifierId, sighting.caseId);
       }
-      await this.events.append(manager, {
-        caseId: sighting.caseId,
-        actorId: moderator.id,
-        kind: status === 'confirmed' ? 'sighting_confirmed' : 'sighting_rejected',
-        visibility: 'internal',
-        data: { sightingId: sighting.id, kind: sighting.kind, value: sighting.value },
-      });
-      await this.outbox.publish(manager, OutboxEvent.SightingReviewed, {
-        sightingId: sighting.id,
-        caseId: sighting.caseId,
-        status,
-      });
+      await this.writer.apply(
+        manager,
+        await this.caseRows.lock(manager, sighting.caseId),
+        {
+          kind: 'sighting_reviewed',
+          sightingId: sighting.id,
+          status,
+          identifierKind: sighting.kind,
+          value: sighting.value,
+        },
+        moderator.id,
+      );
       return { ...sighting, status };
     });
   }

@@ -1,0 +1,237 @@
+import type { JobData } from '../jobs/job-data';
+import { OutboxEvent } from '../jobs/job-names';
+import type { CaseEventKind, EventVisibility } from './case-event.entity';
+import type { CaseOutcome, CaseStatus } from './case-status';
+import { CaseMove, outcomeAfter, transition } from './case-transitions';
+import type { CaseEntity } from './case.entity';
+
+/** Everything that can happen to a case. Each is written by CaseWriter, and only by it. */
+export type CaseChange =
+  | { kind: 'created' }
+  | {
+      kind: 'moved';
+      move: CaseMove;
+      /** The decision of a `resolve`. */
+      outcome?: CaseOutcome;
+      /** What the move says for itself on the timeline: a reason, a summary, a target case. */
+      details?: Record<string, unknown>;
+    }
+  | { kind: 'message_posted'; messageId: string }
+  | { kind: 'note_added'; body: string }
+  | { kind: 'evidence_added'; evidenceIds: string[] }
+  | {
+      kind: 'evidence_finished';
+      evidenceId: string;
+      evidenceKind: string;
+      status: 'processed' | 'rejected';
+      reason?: string;
+      orderRows?: { orderRows: number; badRows: number };
+    }
+  | { kind: 'original_downloaded'; evidenceId: string; sha256: string }
+  | {
+      kind: 'sighting_reviewed';
+      sightingId: string;
+      status: 'confirmed' | 'rejected';
+      identifierKind: string;
+      value: string;
+    }
+  | {
+      kind: 'priority_raised';
+      priority: number;
+      offenderId: string;
+      sellerCount: number;
+      caseCount: number;
+    }
+  | { kind: 'reported_elsewhere_changed'; reportedElsewhere: boolean };
+
+export type CaseFields = Partial<
+  Pick<CaseEntity, 'status' | 'outcome' | 'priority' | 'reportedElsewhere'>
+>;
+
+export interface OutboxMessage {
+  event: OutboxEvent;
+  payload: JobData['payload'];
+}
+
+/** What applying a change writes: the row's new fields, one timeline entry, outbox events. */
+export interface CasePlan {
+  set: CaseFields;
+  /** A change that a case view shows moves the version, and with it the ETag. */
+  bumpsVersion: boolean;
+  event: { kind: CaseEventKind; visibility: EventVisibility; data: Record<string, unknown> };
+  outbox: OutboxMessage[];
+  /** Tells the seller's live progress stream to look again. */
+  announces: boolean;
+}
+
+export type Planned = { ok: true; plan: CasePlan } | { ok: false; reason: string };
+
+interface CaseState {
+  id: string;
+  sellerId: string;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+}
+
+/** What `change` does to a case in `state`; a move the transition table refuses is refused. */
+export function planChange(state: CaseState, change: CaseChange): Planned {
+  const caseId = state.id;
+  switch (change.kind) {
+    case 'created':
+      return planned({
+        set: {},
+        bumpsVersion: false,
+        event: { kind: 'case_created', visibility: 'seller', data: {} },
+        outbox: [{ event: OutboxEvent.CaseCreated, payload: { caseId, sellerId: state.sellerId } }],
+        announces: false,
+      });
+    case 'moved':
+      return planMove(state, change);
+    case 'message_posted':
+      return planned({
+        set: {},
+        // The conversation is part of what the case shows: a new version, so its ETag moves on.
+        bumpsVersion: true,
+        event: {
+          kind: 'message_posted',
+          visibility: 'seller',
+          data: { messageId: change.messageId },
+        },
+        outbox: [
+          { event: OutboxEvent.MessagePosted, payload: { caseId, messageId: change.messageId } },
+        ],
+        announces: false,
+      });
+    case 'note_added':
+      return planned({
+        set: {},
+        bumpsVersion: false,
+        event: { kind: 'note_added', visibility: 'internal', data: { body: change.body } },
+        outbox: [{ event: OutboxEvent.NoteAdded, payload: { caseId } }],
+        announces: false,
+      });
+    case 'evidence_added':
+      return planned({
+        set: {},
+        bumpsVersion: true,
+        event: {
+          kind: 'evidence_added',
+          visibility: 'seller',
+          data: { evidenceIds: change.evidenceIds },
+        },
+        outbox: change.evidenceIds.map((evidenceId) => ({
+          event: OutboxEvent.EvidenceReceived,
+          payload: { evidenceId, caseId },
+        })),
+        announces: true,
+      });
+    case 'evidence_finished':
+      return planned({
+        set: {},
+        bumpsVersion: true,
+        event: {
+          kind: change.status === 'processed' ? 'evidence_processed' : 'evidence_rejected',
+          visibility: 'seller',
+          data: {
+            evidenceId: change.evidenceId,
+            ...(change.reason ? { reason: change.reason } : {}),
+            ...(change.orderRows ?? {}),
+          },
+        },
+        outbox:
+          change.status === 'processed'
+            ? [
+                {
+                  event: OutboxEvent.EvidenceProcessed,
+                  payload: { evidenceId: change.evidenceId, caseId, kind: change.evidenceKind },
+                },
+              ]
+            : [],
+        announces: true,
+      });
+    case 'original_downloaded':
+      return planned({
+        set: {},
+        bumpsVersion: false,
+        event: {
+          kind: 'original_downloaded',
+          visibility: 'internal',
+          data: { evidenceId: change.evidenceId, sha256: change.sha256 },
+        },
+        outbox: [],
+        announces: false,
+      });
+    case 'sighting_reviewed':
+      return planned({
+        set: {},
+        bumpsVersion: false,
+        event: {
+          kind: change.status === 'confirmed' ? 'sighting_confirmed' : 'sighting_rejected',
+          visibility: 'internal',
+          data: { sightingId: change.sightingId, kind: change.identifierKind, value: change.value },
+        },
+        outbox: [
+          {
+            event: OutboxEvent.SightingReviewed,
+            payload: { sightingId: change.sightingId, caseId, status: change.status },
+          },
+        ],
+        announces: false,
+      });
+    case 'priority_raised':
+      return planned({
+        set: { priority: change.priority },
+        bumpsVersion: true,
+        event: {
+          kind: 'offender_flagged',
+          visibility: 'internal',
+          data: {
+            offenderId: change.offenderId,
+            sellerCount: change.sellerCount,
+            caseCount: change.caseCount,
+          },
+        },
+        outbox: [],
+        announces: false,
+      });
+    case 'reported_elsewhere_changed':
+      return planned({
+        set: { reportedElsewhere: change.reportedElsewhere },
+        bumpsVersion: true,
+        event: {
+          kind: 'reported_elsewhere_changed',
+          visibility: 'internal',
+          data: { reportedElsewhere: change.reportedElsewhere },
+        },
+        outbox: [],
+        announces: false,
+      });
+  }
+}
+
+function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' }>): Planned {
+  const moved = transition(state.status, change.move);
+  if (!moved.ok) return { ok: false, reason: moved.reason };
+  const outcome = outcomeAfter(change.move, change.outcome, state.outcome);
+  return planned({
+    set: { status: moved.to, outcome },
+    bumpsVersion: true,
+    event: {
+      kind: change.move === 'withdraw' ? 'withdrawn' : 'status_changed',
+      visibility: 'seller',
+      data: {
+        from: state.status,
+        ...(change.move === 'withdraw' ? {} : { to: moved.to, move: change.move }),
+        ...(outcome !== state.outcome ? { outcome } : {}),
+        ...change.details,
+      },
+    },
+    // A status change may withdraw or decide a complaint, which changes what counts for offenders.
+    outbox: [{ event: OutboxEvent.CaseUpdated, payload: { caseId: state.id, status: moved.to } }],
+    announces: false,
+  });
+}
+
+function planned(plan: CasePlan): Planned {
+  return { ok: true, plan };
+}
