@@ -29,6 +29,7 @@ function toMessageView(message: CaseMessageEntity, authorName: string): MessageV
 function toEventView(event: CaseEventEntity): CaseEventView {
   return {
     id: event.id,
+    sequence: event.caseSeq,
     kind: event.kind,
     visibility: event.visibility,
     actorId: event.actorId,

@@ -141,6 +141,7 @@ export class MessagePageView {
 
 export class CaseEventView {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: '1, 2, 3 … within the case, without gaps' }) sequence!: number;
   @ApiProperty({ enum: CASE_EVENT_KINDS }) kind!: CaseEventKind;
   @ApiProperty({ enum: EVENT_VISIBILITIES }) visibility!: EventVisibility;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;

@@ -1,0 +1,127 @@
+import request from 'supertest';
+import { CaseWriter } from '../src/cases/case-writer';
+import { CasesRepository } from '../src/cases/cases.repository';
+import {
+  bearer,
+  registerSeller,
+  SignedIn,
+  signedInAdmin,
+  signedInStaff,
+} from './factories/accounts';
+import { fileCase } from './factories/cases';
+import { expectProblem } from './helpers/problem';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+describe('the one place a case changes', () => {
+  let t: TestApp;
+  let seller: SignedIn;
+  let moderator: SignedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    seller = await registerSeller(t);
+    moderator = await signedInStaff(t, await signedInAdmin(t), 'moderator');
+  });
+
+  afterAll(() => t.app.close());
+
+  const stateOf = async (caseId: string) => {
+    const [row] = await t.db.query(
+      'SELECT status, version, last_event_seq FROM cases WHERE id = $1',
+      [caseId],
+    );
+    const events: { case_seq: number; position: string }[] = await t.db.query(
+      'SELECT case_seq, position FROM case_events WHERE case_id = $1 ORDER BY case_seq',
+      [caseId],
+    );
+    const outbox = Number(
+      (
+        await t.db.query(`SELECT count(*) AS n FROM outbox WHERE payload->>'caseId' = $1`, [caseId])
+      )[0].n,
+    );
+    return { ...row, events, outbox };
+  };
+
+  it('numbers a case’s timeline 1, 2, 3 … without gaps while changes race, in global order', async () => {
+    const kase = await fileCase(t, seller);
+    const posts = Array.from({ length: 12 }, (_, index) =>
+      request(t.http)
+        .post(`/v1/cases/${kase.id}/messages`)
+        .set(bearer(index % 2 === 0 ? seller : moderator))
+        .send({ body: `message ${index}` })
+        .expect(201),
+    );
+    await Promise.all(posts);
+    const state = await stateOf(kase.id);
+    expect(state.events.map((event: { case_seq: number }) => event.case_seq)).toEqual(
+      Array.from({ length: 13 }, (_, index) => index + 1),
+    );
+    const positions = state.events.map((event: { position: string }) => BigInt(event.position));
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
+    expect(state.last_event_seq).toBe(13);
+    // Each message moves the version, so the ETag of the case moves with it.
+    expect(state.version).toBe(13);
+    const timeline = await request(t.http)
+      .get(`/v1/cases/${kase.id}/timeline?limit=5`)
+      .set(bearer(moderator))
+      .expect(200);
+    expect(timeline.body.items.map((event: { sequence: number }) => event.sequence)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+  });
+
+  it('refuses a move the transition table refuses, naming the legal moves, and writes nothing', async () => {
+    const kase = await fileCase(t, seller);
+    await request(t.http).post(`/v1/cases/${kase.id}/withdraw`).set(bearer(seller)).expect(200);
+    const before = await stateOf(kase.id);
+    const refused = expectProblem(
+      await request(t.http).post(`/v1/cases/${kase.id}/withdraw`).set(bearer(seller)),
+      409,
+    );
+    expect(refused.detail).toMatch(/withdrawn.*no move/);
+    expect(await stateOf(kase.id)).toEqual(before);
+
+    const writer = t.app.get(CaseWriter);
+    const cases = t.app.get(CasesRepository);
+    await expect(
+      t.db.transaction(async (manager) =>
+        writer.apply(
+          manager,
+          await cases.lock(manager, kase.id),
+          { kind: 'moved', move: 'resolve', outcome: 'upheld' },
+          moderator.id,
+        ),
+      ),
+    ).rejects.toThrow(/cannot be moved by resolve; it allows no move/);
+    expect(await stateOf(kase.id)).toEqual(before);
+  });
+
+  it('writes the row, the event and the outbox row of a move together', async () => {
+    const kase = await fileCase(t, seller);
+    const before = await stateOf(kase.id);
+    const writer = t.app.get(CaseWriter);
+    const cases = t.app.get(CasesRepository);
+    await t.db.transaction(async (manager) =>
+      writer.apply(
+        manager,
+        await cases.lock(manager, kase.id),
+        { kind: 'moved', move: 'start_review' },
+        moderator.id,
+      ),
+    );
+    const after = await stateOf(kase.id);
+    expect(after.status).toBe('in_review');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.events).toHaveLength(before.events.length + 1);
+    expect(after.outbox).toBe(before.outbox + 1);
+    const [event] = await t.db.query(
+      `SELECT kind, visibility, data FROM case_events WHERE case_id = $1 ORDER BY case_seq DESC LIMIT 1`,
+      [kase.id],
+    );
+    expect(event).toEqual({
+      kind: 'status_changed',
+      visibility: 'seller',
+      data: { from: 'open', to: 'in_review', move: 'start_review' },
+    });
+  });
+});
