@@ -68,6 +68,28 @@ describe('seller cases', () => {
     expect(outbox.map((entry: { event: string }) => entry.event)).toEqual(['case.created']);
   });
 
+  it('names the filing seller and their shop to staff only', async () => {
+    const shopOwner = await registerSeller(t, {
+      displayName: '王小明',
+      shop: { platform: 'pinduoduo', shopId: 'pdd-770312', shopName: '小明数码店' },
+    });
+    const kase = await fileCase(t, shopOwner);
+    const staffView = await request(t.http)
+      .get(`/v1/cases/${kase.id}`)
+      .set(bearer(moderator))
+      .expect(200);
+    expect(staffView.body.seller).toEqual({
+      id: shopOwner.id,
+      displayName: '王小明',
+      shop: { platform: 'pinduoduo', shopId: 'pdd-770312', shopName: '小明数码店' },
+    });
+    const sellerView = await request(t.http)
+      .get(`/v1/cases/${kase.id}`)
+      .set(bearer(shopOwner))
+      .expect(200);
+    expect(sellerView.body).not.toHaveProperty('seller');
+  });
+
   it('stores the same identifier from two sellers on one row', async () => {
     const first = await fileCase(t, seller);
     const second = await fileCase(t, otherSeller, {

@@ -38,7 +38,7 @@ export class ApiKeysController {
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   @ApiProblems(400, 422)
   create(@CurrentUser() admin: AuthUser, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
-    return this.apiKeys.create(admin.id, dto);
+    return this.apiKeys.create(admin, dto);
   }
 
   @Get()
@@ -47,8 +47,8 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'All API keys, newest first, revoked ones included; never the key' })
   @ApiOkResponse({ type: ApiKeyPageView })
   @ApiProblems(400, 422)
-  list(@Query() query: ListQueryDto): Promise<ApiKeyPageView> {
-    return this.apiKeys.list(query);
+  list(@CurrentUser() admin: AuthUser, @Query() query: ListQueryDto): Promise<ApiKeyPageView> {
+    return this.apiKeys.list(admin, query);
   }
 
   @Get('current')
@@ -70,7 +70,10 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
-  async revoke(@Param('id', UuidParam()) id: string): Promise<void> {
-    await this.apiKeys.revoke(id);
+  async revoke(
+    @CurrentUser() admin: AuthUser,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<void> {
+    await this.apiKeys.revoke(admin, id);
   }
 }

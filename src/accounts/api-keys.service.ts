@@ -1,3 +1,5 @@
+import type { AuthUser } from '../auth/auth-user';
+import { PLATFORM, requireAccess } from '../auth/access-policy';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { toPage } from '../common/pagination/cursor';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
@@ -23,7 +25,9 @@ function toApiKeyView(key: ApiKeyEntity): ApiKeyView {
 export class ApiKeysService {
   constructor(private readonly keys: ApiKeysRepository) {}
 
-  async create(creatorId: string, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+  async create(admin: AuthUser, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+    requireAccess(admin, 'api-key.manage', PLATFORM);
+    const creatorId = admin.id;
     const { key, prefix, hash } = newApiKey();
     const row = await this.keys.insert({
       name: dto.name,
@@ -35,13 +39,15 @@ export class ApiKeysService {
     return { ...toApiKeyView(row), key };
   }
 
-  async list(query: ListQueryDto): Promise<ApiKeyPageView> {
+  async list(admin: AuthUser, query: ListQueryDto): Promise<ApiKeyPageView> {
+    requireAccess(admin, 'api-key.manage', PLATFORM);
     const rows = await this.keys.list(requireCursor(query.cursor), query.limit);
     return toPage(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }), toApiKeyView);
   }
 
   /** Revoking is final and repeatable: a second revoke of the same key changes nothing. */
-  async revoke(id: string): Promise<void> {
+  async revoke(admin: AuthUser, id: string): Promise<void> {
+    requireAccess(admin, 'api-key.manage', PLATFORM);
     if (!(await this.keys.findById(id))) throw new NotFoundException('No such API key.');
     await this.keys.revoke(id);
   }

@@ -31,24 +31,24 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a moderator or an admin' })
   @ApiCreatedResponse({ type: UserView })
   @ApiProblems(400, 409, 422)
-  create(@Body() dto: CreateStaffDto): Promise<UserView> {
-    return this.users.createStaff(dto);
+  create(@CurrentUser() admin: AuthUser, @Body() dto: CreateStaffDto): Promise<UserView> {
+    return this.users.createStaff(admin, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'All users, newest first' })
   @ApiOkResponse({ type: UserPageView })
   @ApiProblems(400, 422)
-  list(@Query() query: UserListQueryDto): Promise<UserPageView> {
-    return this.users.list(query);
+  list(@CurrentUser() admin: AuthUser, @Query() query: UserListQueryDto): Promise<UserPageView> {
+    return this.users.list(admin, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserView })
   @ApiProblems(400, 404)
-  get(@Param('id', UuidParam()) id: string): Promise<UserView> {
-    return this.users.get(id);
+  get(@CurrentUser() admin: AuthUser, @Param('id', UuidParam()) id: string): Promise<UserView> {
+    return this.users.get(admin, id);
   }
 
   @Patch(':id')
@@ -60,6 +60,6 @@ export class UsersController {
     @Param('id', UuidParam()) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {
-    return this.users.update(actor.id, id, dto);
+    return this.users.update(actor, id, dto);
   }
 }

@@ -1,3 +1,5 @@
+import type { AuthUser } from '../auth/auth-user';
+import { PLATFORM, requireAccess } from '../auth/access-policy';
 import {
   ConflictException,
   Inject,
@@ -68,7 +70,8 @@ export class UsersService implements OnApplicationBootstrap {
     }
   }
 
-  async createStaff(dto: CreateStaffDto): Promise<UserView> {
+  async createStaff(admin: AuthUser, dto: CreateStaffDto): Promise<UserView> {
+    requireAccess(admin, 'user.manage', PLATFORM);
     const user = await this.create(this.dataSource.manager, {
       email: dto.email,
       password: dto.password,
@@ -104,13 +107,15 @@ export class UsersService implements OnApplicationBootstrap {
     }
   }
 
-  async get(id: string): Promise<UserView> {
+  async get(admin: AuthUser, id: string): Promise<UserView> {
+    requireAccess(admin, 'user.manage', PLATFORM);
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundException('No such user.');
     return toUserView(user);
   }
 
-  async list(query: UserListQueryDto): Promise<UserPageView> {
+  async list(admin: AuthUser, query: UserListQueryDto): Promise<UserPageView> {
+    requireAccess(admin, 'user.manage', PLATFORM);
     const rows = await this.users.list({
       role: query.role,
       status: query.status,
@@ -120,7 +125,9 @@ export class UsersService implements OnApplicationBootstrap {
     return toPage(rows, query.limit, (user) => ({ at: user.createdAt, id: user.id }), toUserView);
   }
 
-  async update(actorId: string, id: string, dto: UpdateUserDto): Promise<UserView> {
+  async update(admin: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
+    requireAccess(admin, 'user.manage', PLATFORM);
+    const actorId = admin.id;
     const updated = await this.dataSource.transaction(async (manager) => {
       const user = await this.users.lockById(manager, id);
       if (!user) throw new NotFoundException('No such user.');

@@ -55,6 +55,8 @@ const table: Record<AccessAction, Row> = {
   'identifier.read':        [F, F, A, A, F],
   'identifier.review':      [F, F, A, A, F],
   'sighting.review':        [F, F, A, A, F],
+  'user.manage':            [F, F, F, A, F],
+  'api-key.manage':         [F, F, F, A, F],
 };
 const PLATFORM_ACTIONS = new Set<AccessAction>([
   'offender.read',
@@ -62,6 +64,8 @@ const PLATFORM_ACTIONS = new Set<AccessAction>([
   'identifier.read',
   'identifier.review',
   'sighting.review',
+  'user.manage',
+  'api-key.manage',
 ]);
 
 describe('access policy', () => {

@@ -1,5 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { ApiKeyScope } from '../accounts/api-key-scope';
+import { STAFF_ROLES, StaffRole } from '../accounts/role';
 import { Caller, isApiKeyCaller } from './api-key-caller';
 
 /** Every named thing a caller may ask to do with an object. */
@@ -26,12 +27,17 @@ export const ACCESS_ACTIONS = [
   'identifier.read',
   'identifier.review',
   'sighting.review',
+  'user.manage',
+  'api-key.manage',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
-/** Who may take an action: staff, the seller who owns the object, API keys holding a scope. */
+/**
+ * Who may take an action: staff roles on any object, the seller who owns the object, and API
+ * keys holding a scope.
+ */
 interface AccessRule {
-  staff: boolean;
+  staff: readonly StaffRole[];
   owner: boolean;
   /**
    * A platform key holding this scope takes the action on any seller's object: integrations of
@@ -40,14 +46,17 @@ interface AccessRule {
   platformKeyScope?: ApiKeyScope;
 }
 
-const STAFF_ONLY: AccessRule = { staff: true, owner: false };
-const OWNER_AND_STAFF: AccessRule = { staff: true, owner: true };
+const STAFF = STAFF_ROLES;
+const STAFF_ONLY: AccessRule = { staff: STAFF, owner: false };
+const OWNER_AND_STAFF: AccessRule = { staff: STAFF, owner: true };
+const OWNER_ONLY: AccessRule = { staff: [], owner: true };
+const ADMINS_ONLY: AccessRule = { staff: ['admin'], owner: false };
 
 export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'case.read': OWNER_AND_STAFF,
   'case.read-status': { ...OWNER_AND_STAFF, platformKeyScope: 'cases:read' },
   'case.read-internal': STAFF_ONLY,
-  'case.withdraw': { staff: false, owner: true },
+  'case.withdraw': OWNER_ONLY,
   'case.post-message': OWNER_AND_STAFF,
   'case.add-note': STAFF_ONLY,
   'case.add-evidence': OWNER_AND_STAFF,
@@ -55,7 +64,7 @@ export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'case.claim': STAFF_ONLY,
   'case.assign': STAFF_ONLY,
   'case.decide': STAFF_ONLY,
-  'case.appeal': { staff: false, owner: true },
+  'case.appeal': OWNER_ONLY,
   'evidence.read': OWNER_AND_STAFF,
   'evidence.read-original': OWNER_AND_STAFF,
   'evidence.read-text': STAFF_ONLY,
@@ -64,6 +73,8 @@ export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'identifier.read': STAFF_ONLY,
   'identifier.review': STAFF_ONLY,
   'sighting.review': STAFF_ONLY,
+  'user.manage': ADMINS_ONLY,
+  'api-key.manage': ADMINS_ONLY,
 };
 
 /**
@@ -95,7 +106,7 @@ export function decideAccess(
     return scope && caller.scopes.includes(scope) ? 'allow' : 'forbidden';
   }
   if (caller.role === 'moderator' || caller.role === 'admin') {
-    return rule.staff ? 'allow' : 'forbidden';
+    return rule.staff.includes(caller.role) ? 'allow' : 'forbidden';
   }
   if (caller.role !== 'seller' || subject.kind === 'platform') return 'forbidden';
   if (subject.sellerId === undefined || subject.sellerId !== caller.id) return 'hidden';
@@ -127,6 +138,9 @@ export function requireAccess(caller: Caller, action: AccessAction, subject: Acc
 function forbiddenReason(caller: Caller, action: AccessAction): string {
   const rule = ACCESS_RULES[action];
   if (isApiKeyCaller(caller)) return 'This API key may not do that.';
-  if (rule.owner && !rule.staff) return 'Only the seller who filed the case may do that.';
+  if (rule.owner && rule.staff.length === 0) {
+    return 'Only the seller who filed the case may do that.';
+  }
+  if (!rule.staff.includes('moderator')) return 'Only admins may do that.';
   return 'Only moderators may do that.';
 }
