@@ -41,8 +41,11 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.DetectCampaigns]: QueueName.Intel,
 };
 
-/** What runs after what: the jobs each outbox event starts, in one place. */
-export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
+/**
+ * What runs after what: the jobs each outbox event starts, in one place. Kept literal (`as const`)
+ * so job-payloads.ts can check that each event carries what its jobs read.
+ */
+export const JOBS_OF_EVENT = {
   [OutboxEvent.AccountRegistered]: [JobName.RecordAccountActivity],
   [OutboxEvent.AccountSignedIn]: [JobName.RecordAccountActivity],
   [OutboxEvent.CaseCreated]: [JobName.LinkCase],
@@ -61,4 +64,4 @@ export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.SightingsExtracted]: [JobName.LinkCase],
   [OutboxEvent.SightingReviewed]: [],
   [OutboxEvent.OffenderFlagged]: [],
-};
+} as const satisfies Record<OutboxEvent, readonly JobName[]>;
