@@ -23,7 +23,8 @@ export interface EventPayloads {
 
 /**
  * What each job reads from its payload: the common part of what the events that start it carry,
- * checked below. A handler of job J receives `JobContext<J>` (job-data.ts) with this payload.
+ * checked below, or nothing for a job that SCHEDULE_OF_JOB starts. A handler of job J receives
+ * `JobContext<J>` (job-data.ts) with this payload.
  */
 export interface JobPayloads {
   [JobName.RecordAccountActivity]: { sessionId: string };
@@ -32,7 +33,13 @@ export interface JobPayloads {
   [JobName.ReadEvidenceText]: { evidenceId: string; kind: EvidenceKind };
   [JobName.MatchScreenshot]: { evidenceId: string; kind: EvidenceKind };
   [JobName.DetectCampaigns]: { evidenceId: string; kind: EvidenceKind };
+  // Scheduled: a run needs nothing but the time, which the handler reads from the Clock.
+  [JobName.SweepIdempotencyKeys]: NoPayload;
+  [JobName.SweepEvidence]: NoPayload;
+  [JobName.RescoreOffenders]: NoPayload;
 }
+
+export type NoPayload = Record<string, never>;
 
 type JobTable = Partial<Record<OutboxEvent, readonly JobName[]>>;
 type JobsIn<Table extends JobTable, E extends keyof Table> = Table[E] extends readonly (infer J)[]
