@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { ClockModule } from './common/clock.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { StrictValidationPipe } from './common/validation/validation.pipe';
@@ -27,6 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
         RedisModule,

@@ -4,13 +4,14 @@ import { toPage } from '../common/pagination/cursor';
 import { requireCursor } from '../common/pagination/page-cursor';
 import { JobContext } from '../jobs/job-data';
 import { JobName, OutboxEvent } from '../jobs/job-names';
+import { EventsOf } from '../jobs/job-payloads';
 import { OnJob } from '../jobs/on-job.decorator';
 import { ActivityKind } from './account-activity.entity';
 import { ActivityPageView } from './account-activity.dto';
 import { AccountActivityRepository } from './account-activity.repository';
 import { SessionsRepository } from './sessions.repository';
 
-const KIND_OF_EVENT: Partial<Record<OutboxEvent, ActivityKind>> = {
+const KIND_OF_EVENT: Record<EventsOf<JobName.RecordAccountActivity>, ActivityKind> = {
   [OutboxEvent.AccountRegistered]: 'registered',
   [OutboxEvent.AccountSignedIn]: 'signed_in',
 };
@@ -24,10 +25,9 @@ export class AccountActivityService {
 
   /** Writes the account-log entry of a sign-up or sign-in from the session it opened. */
   @OnJob(JobName.RecordAccountActivity)
-  async record(job: JobContext): Promise<void> {
+  async record(job: JobContext<JobName.RecordAccountActivity>): Promise<void> {
     const kind = KIND_OF_EVENT[job.event];
-    if (!kind) throw new Error(`${JobName.RecordAccountActivity} cannot record ${job.event}`);
-    const session = await this.sessions.findSession(String(job.payload.sessionId));
+    const session = await this.sessions.findSession(job.payload.sessionId);
     if (!session) return; // the account was deleted since; nothing left to record
     await this.activity.insertOnce({
       userId: session.userId,

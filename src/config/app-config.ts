@@ -16,7 +16,13 @@ export interface AppConfig {
     login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
     firstAdmin?: { email: string; password: string };
   };
-  jobs: { attempts: number; backoffMs: number; concurrency: number; outboxPollMs: number };
+  jobs: {
+    attempts: number;
+    backoffMs: number;
+    concurrency: number;
+    outboxPollMs: number;
+    everyMs: ScheduleIntervals;
+  };
   metricsToken?: string;
   logLevel: string;
   cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
@@ -41,6 +47,13 @@ export interface AppConfig {
       ringWindowDays: number;
     };
   };
+}
+
+/** How often each timed job runs, in milliseconds (SCHEDULE_OF_JOB names the one it uses). */
+export interface ScheduleIntervals {
+  idempotencySweep: number;
+  evidenceSweep: number;
+  offenderRescore: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -72,6 +85,11 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
       backoffMs: environment.JOB_BACKOFF_MS,
       concurrency: environment.JOB_CONCURRENCY,
       outboxPollMs: environment.OUTBOX_POLL_MS,
+      everyMs: {
+        idempotencySweep: environment.IDEMPOTENCY_SWEEP_EVERY_MS,
+        evidenceSweep: environment.EVIDENCE_SWEEP_EVERY_MS,
+        offenderRescore: environment.INTEL_RESCORE_EVERY_MS,
+      },
     },
     metricsToken: environment.METRICS_TOKEN,
     logLevel: environment.LOG_LEVEL,

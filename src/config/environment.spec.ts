@@ -23,6 +23,8 @@ describe('parseEnvironment', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ BULWARK_ADMIN_EMAIL: 'a@example.com' }, 'BULWARK_ADMIN_PASSWORD'],
+    [{ EVIDENCE_SWEEP_EVERY_MS: '50' }, 'EVIDENCE_SWEEP_EVERY_MS'],
+    [{ INTEL_RESCORE_EVERY_MS: 'hourly' }, 'INTEL_RESCORE_EVERY_MS'],
   ])('stops on %j naming %s', (source, variable) => {
     expect(() => parseEnvironment(source)).toThrow(EnvironmentError);
     expect(() => parseEnvironment(source)).toThrow(new RegExp(`${variable}`));

@@ -24,6 +24,10 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const WEEK_MS = 7 * 24 * HOUR_MS;
+
 export const ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof ROLES)[number];
 
@@ -123,6 +127,25 @@ export class Environment {
   @Min(10)
   @Max(60_000)
   OUTBOX_POLL_MS = 200;
+
+  /** Intervals of the timed jobs; below a minute only for tests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  IDEMPOTENCY_SWEEP_EVERY_MS = HOUR_MS;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  EVIDENCE_SWEEP_EVERY_MS = 10 * MINUTE_MS;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  INTEL_RESCORE_EVERY_MS = HOUR_MS;
 
   @Transform(toBool)
   @IsBoolean()

@@ -1,16 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { WorkerChore } from '../jobs/worker-chore';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { JobName } from '../jobs/job-names';
+import { OnJob } from '../jobs/on-job.decorator';
 import { EvidenceRepository } from './evidence.repository';
 import { EVIDENCE_STORE, EvidenceStore, StoredObject } from './store/evidence-store';
 
-const SWEEP_EVERY_MS = 10 * 60 * 1000;
 /** Longer than any upload takes between storing its bytes and committing its row. */
 const GRACE_MS = 60 * 60 * 1000;
 const BATCH = 500;
@@ -21,31 +15,26 @@ export interface SweepResult {
 }
 
 /**
- * In the worker role: removes temporary files of uploads that died and stored objects that no
- * evidence row names (a crash between storing the bytes and committing the row leaves those).
+ * A scheduled job (SCHEDULE_OF_JOB): removes temporary files of uploads that died and stored
+ * objects that no evidence row names (a crash between storing the bytes and committing the row
+ * leaves those).
  */
 @Injectable()
-export class EvidenceSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EvidenceSweeper {
   private readonly logger = new Logger(EvidenceSweeper.name);
-  private readonly chore = new WorkerChore(EvidenceSweeper.name, SWEEP_EVERY_MS, () =>
-    this.sweep(),
-  );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly evidence: EvidenceRepository,
+    private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.chore.start(this.config.role);
+  @OnJob(JobName.SweepEvidence)
+  async sweepJob(): Promise<void> {
+    await this.sweep();
   }
 
-  onApplicationShutdown(): void {
-    this.chore.stop();
-  }
-
-  async sweep(now = new Date()): Promise<SweepResult> {
+  async sweep(now = this.clock.now()): Promise<SweepResult> {
     const cutoff = new Date(now.getTime() - GRACE_MS);
     const temporaryFiles = await this.store.removeTemporaryFilesOlderThan(cutoff);
     let orphanObjects = 0;

@@ -1,13 +1,20 @@
-import { OutboxEvent } from './job-names';
+import { JobName } from './job-names';
+import { EventsOf, JobPayloads } from './job-payloads';
 
-/** What a job carries: the event that caused it and ids, never whole records. */
-export interface JobData {
-  event: OutboxEvent;
-  payload: Record<string, string | number | boolean | null>;
-}
+/** The event that started a run of job J; null for a job its schedule starts. */
+export type EventOf<J extends JobName> = [EventsOf<J>] extends [never] ? null : EventsOf<J>;
 
-export interface JobContext extends JobData {
-  /** The outbox row id: stable across retries and redeliveries, so handlers key on it. */
+/** What a queued job carries: the event that started it and its payload, never whole records. */
+export type JobData<J extends JobName = JobName> = {
+  [Name in J]: { event: EventOf<Name>; payload: JobPayloads[Name] };
+}[J];
+
+/** What the handler of job J receives; a job started by several events can tell them apart. */
+export type JobContext<J extends JobName = JobName> = JobData<J> & {
+  /**
+   * The outbox row id, or for a scheduled run `repeat:<job>:<slot time>`: stable across retries
+   * and redeliveries, so handlers key on it.
+   */
   jobId: string;
   attempt: number;
-}
+};

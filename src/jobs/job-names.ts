@@ -1,3 +1,5 @@
+import type { ScheduleIntervals } from '../config/app-config';
+
 /** Every BullMQ queue. A job's queue decides which workers may run it. */
 export enum QueueName {
   Accounts = 'accounts',
@@ -5,6 +7,8 @@ export enum QueueName {
   Intel = 'intel',
   // OCR is slow: its own queue keeps it from holding up linking.
   Ocr = 'ocr',
+  // Timed work: a long sweep here holds up neither evidence nor linking.
+  Maintenance = 'maintenance',
 }
 
 /** Every job a worker can run. Start-up fails unless each has exactly one handler. */
@@ -15,6 +19,9 @@ export enum JobName {
   ReadEvidenceText = 'intel.read-evidence-text',
   MatchScreenshot = 'intel.match-screenshot',
   DetectCampaigns = 'intel.detect-campaigns',
+  SweepIdempotencyKeys = 'idempotency.sweep-keys',
+  SweepEvidence = 'evidence.sweep',
+  RescoreOffenders = 'intel.rescore-offenders',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -39,10 +46,16 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReadEvidenceText]: QueueName.Ocr,
   [JobName.MatchScreenshot]: QueueName.Intel,
   [JobName.DetectCampaigns]: QueueName.Intel,
+  [JobName.SweepIdempotencyKeys]: QueueName.Maintenance,
+  [JobName.SweepEvidence]: QueueName.Maintenance,
+  [JobName.RescoreOffenders]: QueueName.Maintenance,
 };
 
-/** What runs after what: the jobs each outbox event starts, in one place. */
-export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
+/**
+ * What runs after what: the jobs each outbox event starts, in one place. Kept literal (`as const`)
+ * so job-payloads.ts can check that each event carries what its jobs read.
+ */
+export const JOBS_OF_EVENT = {
   [OutboxEvent.AccountRegistered]: [JobName.RecordAccountActivity],
   [OutboxEvent.AccountSignedIn]: [JobName.RecordAccountActivity],
   [OutboxEvent.CaseCreated]: [JobName.LinkCase],
@@ -61,4 +74,18 @@ export const JOBS_OF_EVENT: Record<OutboxEvent, JobName[]> = {
   [OutboxEvent.SightingsExtracted]: [JobName.LinkCase],
   [OutboxEvent.SightingReviewed]: [],
   [OutboxEvent.OffenderFlagged]: [],
-};
+} as const satisfies Record<OutboxEvent, readonly JobName[]>;
+
+/**
+ * Timed work, which no event starts: each job here is a BullMQ job scheduler that every worker
+ * declares at start-up, so it runs once per interval however many workers run. Each names its
+ * interval in the config (`jobs.everyMs`).
+ */
+export const SCHEDULE_OF_JOB = {
+  [JobName.SweepIdempotencyKeys]: 'idempotencySweep',
+  [JobName.SweepEvidence]: 'evidenceSweep',
+  // The risk score's recency part fades while linking rescores only offenders whose cases change.
+  [JobName.RescoreOffenders]: 'offenderRescore',
+} as const satisfies Partial<Record<JobName, keyof ScheduleIntervals>>;
+
+export type ScheduledJob = keyof typeof SCHEDULE_OF_JOB;

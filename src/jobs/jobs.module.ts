@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { QueueName } from './job-names';
 import { JobRegistry } from './job-registry';
+import { JobSchedulesService } from './job-schedules.service';
 import { JobWorkersService } from './job-workers.service';
 import { JobsLifecycle } from './jobs-lifecycle.service';
 import { OutboxRelayService } from './outbox-relay.service';
@@ -32,6 +33,7 @@ const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) =
     OutboxRelayService,
     JobRegistry,
     JobWorkersService,
+    JobSchedulesService,
     JobsLifecycle,
   ],
   exports: [OutboxService, OutboxRepository, OutboxRelayService, queues],

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { JobData } from './job-data';
+import type { OutboxEvent } from './job-names';
+import type { EventPayloads } from './job-payloads';
 
 /** Background work decided inside a transaction, waiting for the relay to hand it to BullMQ. */
 @Entity({ name: 'outbox' })
@@ -16,7 +17,7 @@ export class OutboxEntity {
   jobName!: string | null;
 
   @Column({ name: 'payload', type: 'jsonb' })
-  payload!: JobData['payload'];
+  payload!: EventPayloads[OutboxEvent];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobData } from './job-data';
-import { JobName, OutboxEvent } from './job-names';
+import { JobName } from './job-names';
 
-export interface PendingJob {
-  id: string;
-  jobName: JobName;
-  data: JobData;
-}
+/** An outbox row on its way to BullMQ, with the outbox id as job id. */
+export type PendingJob = {
+  [J in JobName]: { id: string; jobName: J; data: JobData<J> };
+}[JobName];
 
 @Injectable()
 export class OutboxRepository {
@@ -24,13 +23,15 @@ export class OutboxRepository {
     dispatch: (jobs: PendingJob[]) => Promise<void>,
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: {
-        id: string;
-        event: OutboxEvent;
-        job_name: JobName;
-        payload: JobData['payload'];
-      }[] = await manager.query(
-        `SELECT id, event, job_name, payload FROM outbox
+      // The one place a payload's type is taken on trust. Rows are written only by
+      // OutboxService.publish, whose payload the compiler checked against EventPayloads (and that
+      // covers what the job reads), so a row read back is typed as the job it starts; BullMQ later
+      // hands the worker this same data. A payload's shape may therefore only change in ways that
+      // rows already waiting still satisfy.
+      const rows: PendingJob[] = await manager.query(
+        `SELECT id, job_name AS "jobName",
+                jsonb_build_object('event', event, 'payload', payload) AS data
+            FROM outbox
             WHERE dispatched_at IS NULL
             ORDER BY created_at, id
             LIMIT $1
@@ -38,13 +39,7 @@ export class OutboxRepository {
         [limit],
       );
       if (rows.length === 0) return 0;
-      await dispatch(
-        rows.map((row) => ({
-          id: row.id,
-          jobName: row.job_name,
-          data: { event: row.event, payload: row.payload },
-        })),
-      );
+      await dispatch(rows);
       await manager.query('UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])', [
         rows.map((row) => row.id),
       ]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobData } from './job-data';
 import { JOBS_OF_EVENT, OutboxEvent } from './job-names';
+import { EventPayloads } from './job-payloads';
 
 /** The PostgreSQL channel that tells the relay new rows are committed. */
 export const OUTBOX_CHANNEL = 'bulwark_outbox';
@@ -10,14 +10,15 @@ export const OUTBOX_CHANNEL = 'bulwark_outbox';
 export class OutboxService {
   /**
    * Records an event's jobs inside the caller's transaction; they run only if it commits. An event
-   * that no job consumes yet is still recorded, so every change leaves its outbox row.
+   * that no job consumes yet is still recorded, so every change leaves its outbox row. The payload
+   * must be what the event declares (EventPayloads), which covers what its jobs read.
    */
-  async publish(
+  async publish<E extends OutboxEvent>(
     manager: EntityManager,
-    event: OutboxEvent,
-    payload: JobData['payload'],
+    event: E,
+    payload: EventPayloads[E],
   ): Promise<void> {
-    const jobs = JOBS_OF_EVENT[event];
+    const jobs: readonly string[] = JOBS_OF_EVENT[event];
     if (jobs.length === 0) {
       await manager.query(
         `INSERT INTO outbox (event, job_name, payload, dispatched_at) VALUES ($1, NULL, $2, now())`,

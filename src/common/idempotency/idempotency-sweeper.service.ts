@@ -1,35 +1,18 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { WorkerChore } from '../../jobs/worker-chore';
+import { Injectable, Logger } from '@nestjs/common';
+import { JobName } from '../../jobs/job-names';
+import { OnJob } from '../../jobs/on-job.decorator';
 import { IdempotencyRepository } from './idempotency.repository';
 
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
-
-/** In the worker role: deletes Idempotency-Keys past their 24 hours, once an hour. */
+/** Deletes Idempotency-Keys past their 24 hours, as a scheduled job (SCHEDULE_OF_JOB). */
 @Injectable()
-export class IdempotencySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdempotencySweeper {
   private readonly logger = new Logger(IdempotencySweeper.name);
-  private readonly chore = new WorkerChore(IdempotencySweeper.name, SWEEP_EVERY_MS, () =>
-    this.sweep(),
-  );
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly keys: IdempotencyRepository,
-  ) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
-  onApplicationBootstrap(): void {
-    this.chore.start(this.config.role);
-  }
-
-  onApplicationShutdown(): void {
-    this.chore.stop();
+  @OnJob(JobName.SweepIdempotencyKeys)
+  async sweepJob(): Promise<void> {
+    await this.sweep();
   }
 
   async sweep(): Promise<number> {

@@ -35,8 +35,8 @@ export class EvidenceProcessingService {
   ) {}
 
   @OnJob(JobName.ProcessEvidence)
-  async process(job: JobContext): Promise<void> {
-    const id = String(job.payload.evidenceId);
+  async process(job: JobContext<JobName.ProcessEvidence>): Promise<void> {
+    const id = job.payload.evidenceId;
     const item = await this.evidence.findById(id);
     if (!item || !(await this.evidence.startProcessing(id))) return;
     await announceCaseProgress(this.dataSource.manager, item.caseId);

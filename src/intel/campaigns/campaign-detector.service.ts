@@ -22,9 +22,9 @@ export class CampaignDetectorService {
   ) {}
 
   @OnJob(JobName.DetectCampaigns)
-  async detectJob(job: JobContext): Promise<void> {
+  async detectJob(job: JobContext<JobName.DetectCampaigns>): Promise<void> {
     if (job.payload.kind !== 'order_export') return;
-    await this.detectAround(String(job.payload.evidenceId));
+    await this.detectAround(job.payload.evidenceId);
   }
 
   /** Returns the ids of the campaigns found. */

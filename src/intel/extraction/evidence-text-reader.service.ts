@@ -36,9 +36,9 @@ export class EvidenceTextReaderService {
   ) {}
 
   @OnJob(JobName.ReadEvidenceText)
-  async readJob(job: JobContext): Promise<void> {
+  async readJob(job: JobContext<JobName.ReadEvidenceText>): Promise<void> {
     if (job.payload.kind !== 'chat_screenshot' && job.payload.kind !== 'chat_log') return;
-    await this.read(String(job.payload.evidenceId));
+    await this.read(job.payload.evidenceId);
   }
 
   async read(evidenceId: string): Promise<void> {

@@ -27,8 +27,8 @@ export class OffenderLinkerService {
   ) {}
 
   @OnJob(JobName.LinkCase)
-  async linkCaseJob(job: JobContext): Promise<void> {
-    await this.linkCase(String(job.payload.caseId));
+  async linkCaseJob(job: JobContext<JobName.LinkCase>): Promise<void> {
+    await this.linkCase(job.payload.caseId);
   }
 
   /**

@@ -1,37 +1,31 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { WorkerChore } from '../../jobs/worker-chore';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { JobName } from '../../jobs/job-names';
+import { OnJob } from '../../jobs/on-job.decorator';
 import { OffenderScoresRepository } from './offender-scores.repository';
 import { riskScore } from './offender-risk';
 
-const RESCORE_EVERY_MS = 60 * 60 * 1000;
 const BATCH = 1000;
 
 /**
- * In the worker role: the risk score's recency part fades with time, while linking recomputes a
- * score only when an offender's cases change. An hourly pass keeps "riskiest first" current.
+ * The risk score's recency part fades with time, while linking recomputes a score only when an
+ * offender's cases change. A scheduled pass (SCHEDULE_OF_JOB, hourly) keeps "riskiest first"
+ * current.
  */
 @Injectable()
-export class OffenderRescorerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly chore = new WorkerChore(OffenderRescorerService.name, RESCORE_EVERY_MS, () =>
-    this.rescore(),
-  );
-
+export class OffenderRescorerService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scores: OffenderScoresRepository,
+    private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.chore.start(this.config.role);
-  }
-
-  onApplicationShutdown(): void {
-    this.chore.stop();
+  @OnJob(JobName.RescoreOffenders)
+  async rescoreJob(): Promise<void> {
+    await this.rescore();
   }
 
   /** Rescores every offender with cases, a batch at a time; returns how many scores moved. */
-  async rescore(now = new Date()): Promise<number> {
+  async rescore(now = this.clock.now()): Promise<number> {
     let moved = 0;
     for (let after: string | undefined; ;) {
       const batch = await this.scores.batch(after, BATCH);

@@ -16,9 +16,9 @@ export class ScreenshotMatcherService {
   constructor(private readonly matches: ScreenshotMatchesRepository) {}
 
   @OnJob(JobName.MatchScreenshot)
-  async matchJob(job: JobContext): Promise<void> {
+  async matchJob(job: JobContext<JobName.MatchScreenshot>): Promise<void> {
     if (job.payload.kind !== 'chat_screenshot') return;
-    await this.match(String(job.payload.evidenceId));
+    await this.match(job.payload.evidenceId);
   }
 
   async match(evidenceId: string): Promise<void> {
