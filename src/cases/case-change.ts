@@ -1,5 +1,6 @@
-import type { JobData } from '../jobs/job-data';
+import type { EvidenceKind } from '../evidence/evidence-kind';
 import { OutboxEvent } from '../jobs/job-names';
+import type { EventPayloads } from '../jobs/job-payloads';
 import type { CaseEventKind, EventVisibility } from './case-event.entity';
 import type { CaseOutcome, CaseStatus } from './case-status';
 import { CaseMove, outcomeAfter, transition } from './case-transitions';
@@ -22,7 +23,7 @@ export type CaseChange =
   | {
       kind: 'evidence_finished';
       evidenceId: string;
-      evidenceKind: string;
+      evidenceKind: EvidenceKind;
       status: 'processed' | 'rejected';
       reason?: string;
       orderRows?: { orderRows: number; badRows: number };
@@ -48,10 +49,10 @@ export type CaseFields = Partial<
   Pick<CaseEntity, 'status' | 'outcome' | 'priority' | 'reportedElsewhere'>
 >;
 
-export interface OutboxMessage {
-  event: OutboxEvent;
-  payload: JobData['payload'];
-}
+/** An outbox event with the payload its contract declares. */
+export type OutboxMessage = {
+  [E in OutboxEvent]: { event: E; payload: EventPayloads[E] };
+}[OutboxEvent];
 
 /** What applying a change writes: the row's new fields, one timeline entry, outbox events. */
 export interface CasePlan {

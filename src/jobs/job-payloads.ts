@@ -13,7 +13,7 @@ export interface EventPayloads {
   [OutboxEvent.CaseCreated]: { caseId: string; sellerId: string };
   [OutboxEvent.CaseUpdated]: { caseId: string; status: CaseStatus };
   [OutboxEvent.MessagePosted]: { caseId: string; messageId: string };
-  [OutboxEvent.NoteAdded]: { caseId: string; eventId: string };
+  [OutboxEvent.NoteAdded]: { caseId: string };
   [OutboxEvent.EvidenceReceived]: { evidenceId: string; caseId: string };
   [OutboxEvent.EvidenceProcessed]: { evidenceId: string; caseId: string; kind: EvidenceKind };
   [OutboxEvent.SightingsExtracted]: { caseId: string; evidenceId: string };
