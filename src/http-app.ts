@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { QueueBoardGate } from './auth/queue-board.gate';
+import { answerNotModifiedPerRfc9110 } from './common/http/not-modified';
 import { AppConfig } from './config/app-config';
 import { mountQueueBoard } from './jobs/queue-board';
 import { serveOpenApi } from './openapi/openapi-document';
@@ -11,6 +12,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  answerNotModifiedPerRfc9110(app.getHttpAdapter().getInstance());
   app.use(
     helmet({
       contentSecurityPolicy: {

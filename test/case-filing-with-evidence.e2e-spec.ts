@@ -13,6 +13,7 @@ import {
 } from './factories/accounts';
 import { openEventStream } from './helpers/event-stream';
 import { eventually } from './helpers/eventually';
+import { multipartBody } from './helpers/multipart-body';
 import { expectProblem, fieldsOf } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -21,6 +22,15 @@ const ORDER_EXPORT = Buffer.from(
     '3318827765001,tb_buyer_8812,50.00,交易关闭,2026-11-18 09:12:00,退款成功,50.00\r\n' +
     '3318827765002,tb_honest_buyer,19.90,交易成功,2026-11-18 10:00:00,没有申请退款,0.00\r\n',
 );
+
+const FORM_FIELDS = {
+  type: 'extortion',
+  platform: 'taobao',
+  title: 'Buyer wants 50 yuan to delete a one-star review',
+  amountDemanded: '50',
+  currency: 'CNY',
+  qq: '2847561923',
+};
 
 function screenshot(seed: number): Promise<Buffer> {
   return sharp({
@@ -50,15 +60,10 @@ describe('filing a case with its evidence in one form', () => {
   const count = async (table: string) =>
     Number((await t.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const form = (who: SignedIn) =>
-    request(t.http)
-      .post('/v1/cases')
-      .set(bearer(who))
-      .field('type', 'extortion')
-      .field('platform', 'taobao')
-      .field('title', 'Buyer wants 50 yuan to delete a one-star review')
-      .field('amountDemanded', '50')
-      .field('currency', 'CNY')
-      .field('qq', '2847561923');
+    Object.entries(FORM_FIELDS).reduce(
+      (filing, [name, value]) => filing.field(name, value),
+      request(t.http).post('/v1/cases').set(bearer(who)),
+    );
 
   it('files the case and its screenshots and order export together, then processes them', async () => {
     const filed = await form(seller)
@@ -102,6 +107,32 @@ describe('filing a case with its evidence in one form', () => {
       .set(bearer(moderator))
       .expect(200);
     expect(original.headers['content-disposition']).toMatch(/^attachment/);
+  });
+
+  it('keeps the Chinese name of a file sent as raw UTF-8, as curl and fetch send it', async () => {
+    const name = '聊天截图_小王.png';
+    const filing = multipartBody([
+      ...Object.entries(FORM_FIELDS).map(([field, value]) => ({
+        disposition: `name="${field}"`,
+        body: value,
+      })),
+      {
+        disposition: `name="files"; filename="${name}"`,
+        contentType: 'image/png',
+        body: await screenshot(99),
+      },
+    ]);
+    const filed = await request(t.http)
+      .post('/v1/cases')
+      .set(bearer(seller))
+      .set('Content-Type', filing.contentType)
+      .send(filing.body)
+      .expect(201);
+    const stored = await request(t.http)
+      .get(`/v1/evidence/${filed.body.evidence[0].id}`)
+      .set(bearer(seller))
+      .expect(200);
+    expect(stored.body.fileName).toBe(name);
   });
 
   it('streams each item’s progress to its seller, and to nobody else', async () => {

@@ -9,7 +9,7 @@ import { bearer, registerSeller, SignedIn } from './factories/accounts';
 import { fileCase } from './factories/cases';
 import { eventually } from './helpers/eventually';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { WorkerProcess } from './helpers/worker-process';
+import { ServiceProcess } from './helpers/service-process';
 
 const SCREENSHOTS = 200;
 const FILES_PER_UPLOAD = 10;
@@ -57,7 +57,7 @@ describe('evidence under faults', () => {
   let t: TestApp;
   let uploads: string;
   let seller: SignedIn;
-  const workers: WorkerProcess[] = [];
+  const workers: ServiceProcess[] = [];
   const environment = () => ({
     UPLOADS_DIR: uploads,
     REDIS_KEY_PREFIX: 'bulwark-test-faults',
@@ -133,7 +133,7 @@ describe('evidence under faults', () => {
     }
     expect(new Set(items.map((item) => item.sha256)).size).toBe(SCREENSHOTS);
 
-    const doomed = WorkerProcess.start(environment());
+    const doomed = ServiceProcess.start({ ...environment(), BULWARK_ROLE: 'worker' });
     workers.push(doomed);
     await eventually(async () => {
       doomed.assertRunning();
@@ -146,7 +146,7 @@ describe('evidence under faults', () => {
     expect(interrupted.processing).toBeGreaterThan(0);
     expect(interrupted.processed).toBeLessThan(SCREENSHOTS);
 
-    const successor = WorkerProcess.start(environment());
+    const successor = ServiceProcess.start({ ...environment(), BULWARK_ROLE: 'worker' });
     workers.push(successor);
     // The jobs the killed worker held come back only once their locks expire and a stalled-job
     // check has seen them twice: with BullMQ's defaults that takes 60-90 s.

@@ -17,6 +17,7 @@ import { fileCase } from './factories/cases';
 import { blackPng, PHONE_PHOTO_EXIF } from './factories/images';
 import { binaryBody } from './helpers/binary-body';
 import { eventually } from './helpers/eventually';
+import { multipartBody } from './helpers/multipart-body';
 import { expectProblem, fieldsOf } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -29,6 +30,7 @@ const GIF_JS_POLYGLOT = Buffer.concat([
   Buffer.from([0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00]),
   Buffer.from('*/=1;alert(1);'),
 ]);
+const CHINESE_NAME = '聊天截图_小王.png';
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 // Room for the 400-megapixel PNG (about 50 KB), small enough to test the limit cheaply.
 const MAX_FILE_BYTES = 64 * 1024;
@@ -107,6 +109,34 @@ describe('evidence uploads', () => {
       .get(`/v1/evidence/${response.body[0].id}`)
       .set(bearer(seller))
       .expect(200);
+  });
+
+  it.each([
+    ['raw UTF-8, as curl and fetch send it', 1, `filename="${CHINESE_NAME}"`],
+    [
+      'RFC 5987 filename*',
+      2,
+      `filename="fallback.png"; filename*=UTF-8''${encodeURIComponent(CHINESE_NAME)}`,
+    ],
+  ])('keeps a Chinese file name sent as %s', async (_how, height, filename) => {
+    // Bytes of its own, or the case's existing item would come back under its first name.
+    const form = multipartBody([
+      {
+        disposition: `name="files"; ${filename}`,
+        contentType: 'image/png',
+        body: blackPng(3, height),
+      },
+    ]);
+    const response = await upload(seller, caseId)
+      .set('Content-Type', form.contentType)
+      .send(form.body)
+      .expect(202);
+    expect(response.body[0].fileName).toBe(CHINESE_NAME);
+    const stored = await request(t.http)
+      .get(`/v1/evidence/${response.body[0].id}`)
+      .set(bearer(seller))
+      .expect(200);
+    expect(stored.body.fileName).toBe(CHINESE_NAME);
   });
 
   it('keeps a hostile file name only as harmless text', async () => {

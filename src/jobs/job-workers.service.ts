@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { logRedisErrors } from '../redis/redis-error-log';
 import { JobData } from './job-data';
 import { QueueName } from './job-names';
 import { JobRegistry } from './job-registry';
@@ -30,7 +31,7 @@ export class JobWorkersService {
           'Job failed',
         ),
       );
-      worker.on('error', (error) => this.logger.warn(`Worker ${queueName}: ${error.message}`));
+      logRedisErrors(`worker ${queueName}`, worker, worker.getBackend());
       this.workers.push(worker);
     }
   }

@@ -7,10 +7,12 @@ import { JobRegistry } from './job-registry';
 import { JobSchedulesService } from './job-schedules.service';
 import { JobWorkersService } from './job-workers.service';
 import { JobsLifecycle } from './jobs-lifecycle.service';
+import { LoggedQueue } from './logged-queue';
 import { OutboxRelayService } from './outbox-relay.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 
+BullModule.queueClass = LoggedQueue;
 const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
 
 @Global()

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { logRedisErrors } from './redis-error-log';
 
 export const REDIS = Symbol('REDIS');
 
@@ -14,8 +15,14 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis(config.redis.url, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+        });
+        logRedisErrors('shared client', redis);
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

@@ -53,6 +53,9 @@ export function EvidenceFilesInterceptor(options: EvidenceFilesOptions): Type<Ne
       };
       this.read = multer({
         limits: this.limits,
+        // Browsers, curl and fetch send a file name as raw UTF-8; multer's default, latin1, turns
+        // 聊天截图.png into mojibake. A name given as filename*=UTF-8''… names its charset anyway.
+        defParamCharset: 'utf8',
         storage: new HashingStorage(() => store.temporaryPath()),
       }).array('files', config.evidence.maxFiles);
     }
