@@ -83,7 +83,7 @@ describe('the one place a case changes', () => {
   };
 
   it('numbers a case’s timeline 1, 2, 3 … without gaps while changes race, in global order', async () => {
-    const kase = await fileCase(t, seller);
+    const kase = await fileLoneCase();
     const posts = Array.from({ length: 12 }, (_, index) =>
       request(t.http)
         .post(`/v1/cases/${kase.id}/messages`)
