@@ -183,8 +183,9 @@ async function insertCase(client: PoolClient, sellerId: string, filing: Normaliz
     const inserted = await client.query<NonNullable<typeof row>>(
       `INSERT INTO cases (reference, seller_id, type, platform, title, description, incident_at,
                           order_ids, amount_demanded, amount_paid, currency, demand_channel,
-                          payee_provider, payee_account, payee_display, demand_deadline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                          payee_provider, payee_account, payee_display, demand_deadline,
+                          last_event_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1)
        ON CONFLICT DO NOTHING
        RETURNING id, reference, created_at, updated_at`,
       [
@@ -259,8 +260,8 @@ async function insertCase(client: PoolClient, sellerId: string, filing: Normaliz
     );
   }
   await client.query(
-    `INSERT INTO case_events (case_id, actor_id, kind, visibility, data)
-     VALUES ($1, $2, 'case_created', 'seller', $3)`,
+    `INSERT INTO case_events (case_id, case_seq, actor_id, kind, visibility, data)
+     VALUES ($1, 1, $2, 'case_created', 'seller', $3)`,
     [row.id, sellerId, JSON.stringify({ reference: row.reference, type: filing.type })],
   );
   await client.query(

@@ -1,7 +1,14 @@
 import { OutboxEvent } from '../jobs/job-names';
 import { CaseChange, planChange } from './case-change';
 
-const openCase = { id: 'case-1', sellerId: 'seller-1', status: 'open', outcome: null } as const;
+const openCase = {
+  id: 'case-1',
+  reference: 'BW-7K3D9Q',
+  type: 'extortion',
+  sellerId: 'seller-1',
+  status: 'open',
+  outcome: null,
+} as const;
 
 describe('planning a case change', () => {
   // Each change: the event it writes, who sees it, whether the ETag moves, the outbox events.

@@ -3,6 +3,7 @@ import { OutboxEvent } from '../jobs/job-names';
 import type { EventPayloads } from '../jobs/job-payloads';
 import type { CaseEventKind, EventVisibility } from './case-event.entity';
 import type { CaseOutcome, CaseStatus } from './case-status';
+import type { CaseType } from './case-type';
 import { CaseMove, outcomeAfter, transition } from './case-transitions';
 import type { CaseEntity } from './case.entity';
 
@@ -69,6 +70,8 @@ export type Planned = { ok: true; plan: CasePlan } | { ok: false; reason: string
 
 interface CaseState {
   id: string;
+  reference: string;
+  type: CaseType;
   sellerId: string;
   status: CaseStatus;
   outcome: CaseOutcome | null;
@@ -82,7 +85,11 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
       return planned({
         set: {},
         bumpsVersion: false,
-        event: { kind: 'case_created', visibility: 'seller', data: {} },
+        event: {
+          kind: 'case_created',
+          visibility: 'seller',
+          data: { reference: state.reference, type: state.type },
+        },
         outbox: [{ event: OutboxEvent.CaseCreated, payload: { caseId, sellerId: state.sellerId } }],
         announces: false,
       });

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.exception';
 import { OutboxService } from '../jobs/outbox.service';
-import { CaseChange, planChange } from './case-change';
+import { CaseChange, CasePlan, planChange } from './case-change';
 import type { CaseEventEntity } from './case-event.entity';
 import { CaseEventsRepository } from './case-events.repository';
 import { announceCaseProgress } from './case-progress-channel';
-import { CasesRepository } from './cases.repository';
+import { CasesRepository, NewCase } from './cases.repository';
 import type { LockedCase } from './locked-case';
 
 export interface WrittenChange {
@@ -28,16 +28,30 @@ export class CaseWriter {
     private readonly outbox: OutboxService,
   ) {}
 
+  /** Files a new case: its row, with its first timeline entry and outbox event. */
+  async create(manager: EntityManager, row: NewCase, actorId: string): Promise<WrittenChange> {
+    const kase = await this.cases.insert(manager, row);
+    return this.record(manager, kase, planOrFail(kase, { kind: 'created' }), actorId);
+  }
+
   async apply(
     manager: EntityManager,
     locked: LockedCase,
-    change: CaseChange,
+    change: Exclude<CaseChange, { kind: 'created' }>,
     actorId: string | null,
   ): Promise<WrittenChange> {
-    const planned = planChange(locked, change);
-    if (!planned.ok) throw new ProblemException(409, planned.reason);
-    const { plan } = planned;
+    const plan = planOrFail(locked, change);
     const kase = await this.cases.applyFields(manager, locked.id, plan.set, plan.bumpsVersion);
+    return this.record(manager, kase, plan, actorId);
+  }
+
+  /** The timeline entry, numbered by the row's latest sequence, and what goes with it. */
+  private async record(
+    manager: EntityManager,
+    kase: LockedCase,
+    plan: CasePlan,
+    actorId: string | null,
+  ): Promise<WrittenChange> {
     const event = await this.events.append(manager, {
       caseId: kase.id,
       caseSeq: kase.lastEventSeq,
@@ -52,4 +66,10 @@ export class CaseWriter {
     if (plan.announces) await announceCaseProgress(manager, kase.id);
     return { kase, event };
   }
+}
+
+function planOrFail(kase: LockedCase, change: CaseChange): CasePlan {
+  const planned = planChange(kase, change);
+  if (!planned.ok) throw new ProblemException(409, planned.reason);
+  return planned.plan;
 }

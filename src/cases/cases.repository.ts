@@ -40,16 +40,18 @@ export class CasesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the case under a fresh reference, drawing another on the rare collision. No other
-   * transaction sees the row before this one commits: it is as good as locked.
+   * Inserts the case under a fresh reference, drawing another on the rare collision, with its
+   * first timeline entry numbered. No other transaction sees the row before this one commits:
+   * it is as good as locked. Only CaseWriter calls this.
    */
   async insert(manager: EntityManager, row: NewCase): Promise<LockedCase> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
       const [inserted]: Record<string, unknown>[] = await manager.query(
         `INSERT INTO cases (reference, seller_id, type, platform, title, description, incident_at,
                             order_ids, amount_demanded, amount_paid, currency, demand_channel,
-                            payee_provider, payee_account, payee_display, demand_deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                            payee_provider, payee_account, payee_display, demand_deadline,
+                            last_event_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1)
          ON CONFLICT (reference) DO NOTHING
          RETURNING *`,
         [

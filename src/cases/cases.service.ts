@@ -99,25 +99,29 @@ export class CasesService {
     input: NormalizedCase,
     attachment: CaseAttachment | undefined,
   ): Promise<CreatedCaseView> {
-    const kase = await this.cases.insert(manager, {
-      sellerId: seller.id,
-      type: input.type,
-      platform: input.platform,
-      title: input.title,
-      description: input.description,
-      incidentAt: input.incidentAt,
-      orderIds: input.orderIds.map((identifier) => identifier.value),
-      amountDemanded: input.amountDemanded?.amount ?? null,
-      amountPaid: input.amountPaid?.amount ?? null,
-      currency: input.amountDemanded?.currency ?? input.amountPaid?.currency ?? null,
-      demandChannel: input.demandChannel,
-      payeeProvider: input.payeeAccount
-        ? (input.payeeAccount.scope as CaseEntity['payeeProvider'])
-        : null,
-      payeeAccount: input.payeeAccount?.value ?? null,
-      payeeDisplay: input.payeeAccount?.display ?? null,
-      demandDeadline: input.demandDeadline,
-    });
+    const { kase } = await this.writer.create(
+      manager,
+      {
+        sellerId: seller.id,
+        type: input.type,
+        platform: input.platform,
+        title: input.title,
+        description: input.description,
+        incidentAt: input.incidentAt,
+        orderIds: input.orderIds.map((identifier) => identifier.value),
+        amountDemanded: input.amountDemanded?.amount ?? null,
+        amountPaid: input.amountPaid?.amount ?? null,
+        currency: input.amountDemanded?.currency ?? input.amountPaid?.currency ?? null,
+        demandChannel: input.demandChannel,
+        payeeProvider: input.payeeAccount
+          ? (input.payeeAccount.scope as CaseEntity['payeeProvider'])
+          : null,
+        payeeAccount: input.payeeAccount?.value ?? null,
+        payeeDisplay: input.payeeAccount?.display ?? null,
+        demandDeadline: input.demandDeadline,
+      },
+      seller.id,
+    );
     const partyIds = input.reported.map(() => randomUUID());
     const sightings: NewSighting[] = [
       ...input.reported.flatMap((party, index) =>
@@ -142,7 +146,6 @@ export class CasesService {
     );
     await this.parties.insertParties(manager, kase.id, partyIds);
     await this.sightings.insertTyped(manager, kase.id, sightings);
-    await this.writer.apply(manager, kase, { kind: 'created' }, seller.id);
     const evidence = attachment ? await attachment.attach(manager, kase) : [];
     const stored = sightings.map((sighting) => ({
       partyId: sighting.partyId,
