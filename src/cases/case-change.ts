@@ -70,7 +70,6 @@ export type Planned = { ok: true; plan: CasePlan } | { ok: false; reason: string
 
 interface CaseState {
   id: string;
-  reference: string;
   type: CaseType;
   sellerId: string;
   status: CaseStatus;
@@ -88,7 +87,7 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
         event: {
           kind: 'case_created',
           visibility: 'seller',
-          data: { reference: state.reference, type: state.type },
+          data: { type: state.type },
         },
         outbox: [{ event: OutboxEvent.CaseCreated, payload: { caseId, sellerId: state.sellerId } }],
         announces: false,

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.exception';
 import { OutboxService } from '../jobs/outbox.service';
 import { CaseChange, CasePlan, planChange } from './case-change';
-import type { CaseEventEntity } from './case-event.entity';
-import { CaseEventsRepository } from './case-events.repository';
+import { CaseChangesRepository, CaseWithEvent, EventDraft } from './case-changes.repository';
 import { announceCaseProgress } from './case-progress-channel';
-import { CasesRepository, NewCase } from './cases.repository';
+import type { NewCase } from './cases.repository';
 import type { LockedCase } from './locked-case';
 
-export interface WrittenChange {
-  kase: LockedCase;
-  event: CaseEventEntity;
-}
+export type WrittenChange = CaseWithEvent;
 
 /**
  * The one place a case changes: the row with its version, the timeline entry with its per-case
@@ -23,15 +20,17 @@ export interface WrittenChange {
 @Injectable()
 export class CaseWriter {
   constructor(
-    private readonly cases: CasesRepository,
-    private readonly events: CaseEventsRepository,
+    private readonly changes: CaseChangesRepository,
     private readonly outbox: OutboxService,
   ) {}
 
   /** Files a new case: its row, with its first timeline entry and outbox event. */
   async create(manager: EntityManager, row: NewCase, actorId: string): Promise<WrittenChange> {
-    const kase = await this.cases.insert(manager, row);
-    return this.record(manager, kase, planOrFail(kase, { kind: 'created' }), actorId);
+    const id = randomUUID();
+    const plan = planOrFail({ ...row, id, status: 'open', outcome: null }, { kind: 'created' });
+    const written = await this.changes.insert(manager, id, row, draftOf(plan, actorId));
+    await this.publish(manager, written.kase, plan);
+    return written;
   }
 
   async apply(
@@ -41,35 +40,31 @@ export class CaseWriter {
     actorId: string | null,
   ): Promise<WrittenChange> {
     const plan = planOrFail(locked, change);
-    const kase = await this.cases.applyFields(manager, locked.id, plan.set, plan.bumpsVersion);
-    return this.record(manager, kase, plan, actorId);
+    const written = await this.changes.update(
+      manager,
+      locked.id,
+      plan.set,
+      plan.bumpsVersion,
+      draftOf(plan, actorId),
+    );
+    await this.publish(manager, written.kase, plan);
+    return written;
   }
 
-  /** The timeline entry, numbered by the row's latest sequence, and what goes with it. */
-  private async record(
-    manager: EntityManager,
-    kase: LockedCase,
-    plan: CasePlan,
-    actorId: string | null,
-  ): Promise<WrittenChange> {
-    const event = await this.events.append(manager, {
-      caseId: kase.id,
-      caseSeq: kase.lastEventSeq,
-      actorId,
-      kind: plan.event.kind,
-      visibility: plan.event.visibility,
-      data: plan.event.data,
-    });
+  private async publish(manager: EntityManager, kase: LockedCase, plan: CasePlan): Promise<void> {
     for (const message of plan.outbox) {
       await this.outbox.publish(manager, message.event, message.payload);
     }
     if (plan.announces) await announceCaseProgress(manager, kase.id);
-    return { kase, event };
   }
 }
 
-function planOrFail(kase: LockedCase, change: CaseChange): CasePlan {
-  const planned = planChange(kase, change);
+function planOrFail(state: Parameters<typeof planChange>[0], change: CaseChange): CasePlan {
+  const planned = planChange(state, change);
   if (!planned.ok) throw new ProblemException(409, planned.reason);
   return planned.plan;
+}
+
+function draftOf(plan: CasePlan, actorId: string | null): EventDraft {
+  return { actorId, ...plan.event };
 }

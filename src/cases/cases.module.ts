@@ -12,6 +12,7 @@ import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CaseWriter } from './case-writer';
+import { CaseChangesRepository } from './case-changes.repository';
 
 @Module({
   imports: [AccountsModule, GuidanceModule, IdentifiersModule],
@@ -19,6 +20,7 @@ import { CaseWriter } from './case-writer';
   providers: [
     CasesService,
     CaseWriter,
+    CaseChangesRepository,
     CaseConversationService,
     CasesRepository,
     CasePartiesRepository,
