@@ -28,10 +28,18 @@ export class JobSchedulesService {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** Registers in the background, retrying while Redis is unreachable. */
+  /**
+   * Registers in the background, retrying while Redis is unreachable, and again each time a
+   * queue's connection comes back: a Redis that restarted empty has lost its schedulers too.
+   */
   start(): void {
     this.stopping = new AbortController();
     this.registering = this.registerUntilDone();
+    for (const queueName of this.scheduledQueues()) {
+      this.queue(queueName)
+        .getBackend()
+        .on('ready', () => this.registerAgain());
+    }
   }
 
   async stop(): Promise<void> {
@@ -40,12 +48,9 @@ export class JobSchedulesService {
   }
 
   async register(): Promise<void> {
-    const scheduled = Object.values(JobName).filter(
-      (jobName): jobName is ScheduledJob => jobName in SCHEDULE_OF_JOB,
-    );
     for (const queueName of Object.values(QueueName)) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
-      const declared = scheduled.filter((jobName) => QUEUE_OF_JOB[jobName] === queueName);
+      const queue = this.queue(queueName);
+      const declared = scheduledJobs().filter((jobName) => QUEUE_OF_JOB[jobName] === queueName);
       for (const jobName of declared) {
         const data: JobData<ScheduledJob> = { event: null, payload: {} };
         await queue.upsertJobScheduler(
@@ -71,6 +76,21 @@ export class JobSchedulesService {
     }
   }
 
+  /** Upserting is idempotent: a run in progress, or a second one, changes nothing. */
+  private registerAgain(): void {
+    if (this.stopping.signal.aborted) return;
+    const previous = this.registering ?? Promise.resolve();
+    this.registering = previous.then(() => this.registerUntilDone());
+  }
+
+  private scheduledQueues(): QueueName[] {
+    return [...new Set(scheduledJobs().map((jobName) => QUEUE_OF_JOB[jobName]))];
+  }
+
+  private queue(queueName: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+  }
+
   private async registerUntilDone(): Promise<void> {
     for (let failures = 0; !this.stopping.signal.aborted; failures += 1) {
       try {
@@ -87,4 +107,10 @@ export class JobSchedulesService {
       }
     }
   }
+}
+
+function scheduledJobs(): ScheduledJob[] {
+  return Object.values(JobName).filter(
+    (jobName): jobName is ScheduledJob => jobName in SCHEDULE_OF_JOB,
+  );
 }
