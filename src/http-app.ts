@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { QueueBoardGate } from './auth/queue-board.gate';
 import { answerNotModifiedPerRfc9110 } from './common/http/not-modified';
+import { installRequestPipeline } from './common/http/request-pipeline';
 import { AppConfig } from './config/app-config';
 import { mountQueueBoard } from './jobs/queue-board';
 import { serveOpenApi } from './openapi/openapi-document';
@@ -13,6 +14,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   answerNotModifiedPerRfc9110(app.getHttpAdapter().getInstance());
+  installRequestPipeline(app);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -5,8 +5,13 @@ import { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Keeps a caller's X-Request-Id when it is sane, otherwise makes one; always echoes it back. */
+/**
+ * Keeps a caller's X-Request-Id when it is sane, otherwise makes one; always echoes it back. A
+ * request that already has its id (given before the body parsers ran) keeps it.
+ */
 export function requestIdOf(request: IncomingMessage, response: ServerResponse): string {
+  const assigned = (request as IncomingMessage & { id?: unknown }).id;
+  if (typeof assigned === 'string') return assigned;
   const given = request.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   response.setHeader('X-Request-Id', id);

@@ -38,6 +38,12 @@ export class ProblemFilter implements ExceptionFilter {
         headers: exception.headers,
       };
     }
+    // Nest wraps Express's parser errors in HTTP exceptions carrying the parser's own message.
+    const parserError = (
+      exception instanceof HttpException ? exception.cause : exception
+    ) as BodyParserError;
+    const parsing = this.describeParserError(parserError, exception instanceof HttpException);
+    if (parsing) return parsing;
     if (exception instanceof HttpException) {
       return {
         status: exception.getStatus(),
@@ -46,7 +52,14 @@ export class ProblemFilter implements ExceptionFilter {
         headers: {},
       };
     }
-    const parserError = exception as BodyParserError;
+    return { status: 500, detail: 'Something went wrong on our side.', errors: [], headers: {} };
+  }
+
+  /** What a body parser's error says, in words that give away none of its internals. */
+  private describeParserError(
+    parserError: BodyParserError | undefined,
+    wrapped: boolean,
+  ): ReturnType<ProblemFilter['describe']> | undefined {
     if (parserError?.type === 'entity.parse.failed') {
       return {
         status: 400,
@@ -59,7 +72,7 @@ export class ProblemFilter implements ExceptionFilter {
       const detail = `The request body exceeds the limit of ${parserError.limit} bytes.`;
       return { status: 413, detail, errors: [], headers: {} };
     }
-    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
+    if (!wrapped && parserError?.status && parserError.status >= 400 && parserError.status < 500) {
       return {
         status: parserError.status,
         detail: 'The request could not be read.',
@@ -67,7 +80,7 @@ export class ProblemFilter implements ExceptionFilter {
         headers: {},
       };
     }
-    return { status: 500, detail: 'Something went wrong on our side.', errors: [], headers: {} };
+    return undefined;
   }
 
   private messageOf(exception: HttpException): string {

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { ProblemException, ValidationProblem } from '../problem/problem.exception';
 import { onlyOverLimits, toFieldErrors } from './field-errors';
+import { unstorableText } from './storable-text';
 
 /**
  * Validates every DTO: unknown fields rejected, no implicit type coercion, field-level errors.
@@ -34,6 +35,8 @@ export class StrictValidationPipe extends ValidationPipe {
         throw new ValidationProblem([], `The request ${metadata.type} must be a JSON object.`);
       }
     }
+    const unstorable = unstorableText(value, metadata.type === 'param' ? metadata.data : '');
+    if (unstorable.length > 0) throw new ValidationProblem(unstorable);
     return super.transform(value, metadata);
   }
 }

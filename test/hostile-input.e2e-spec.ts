@@ -1,0 +1,155 @@
+import request from 'supertest';
+import { MAX_JSON_DEPTH } from '../src/common/http/json-depth';
+import { bearer, registerSeller, SignedIn, sellerSignUp } from './factories/accounts';
+import { extortionCase } from './factories/cases';
+import { expectProblem } from './helpers/problem';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+/** `{"a":{"a":…}}` nested `levels` deep around `leaf`, as raw JSON text. */
+function nested(levels: number, leaf = '1'): string {
+  return '{"a":'.repeat(levels) + leaf + '}'.repeat(levels);
+}
+
+describe('hostile input', () => {
+  let t: TestApp;
+  let seller: SignedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    seller = await registerSeller(t);
+  });
+
+  afterAll(() => t.app.close());
+
+  const countRows = async (table: string) =>
+    Number((await t.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  describe('JSON nested past the limit is refused before anything recurses into it', () => {
+    const deep = (field: string) => `{"${field}":${'['.repeat(3000)}${']'.repeat(3000)}}`;
+
+    it.each([
+      ['/v1/auth/register', 'displayName'],
+      ['/v1/auth/login', 'email'],
+      ['/v1/cases', 'reported'],
+      ['/v1/cases', 'description'],
+      ['/v1/cases', 'amountDemanded'],
+    ])('POST %s with %s 3,000 levels deep is a 400 naming the limit', async (route, field) => {
+      const cases = await countRows('cases');
+      const response = await request(t.http)
+        .post(route)
+        .set(bearer(seller))
+        .set('Content-Type', 'application/json')
+        .send(deep(field));
+      const problem = expectProblem(response, 400);
+      expect(problem.detail).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
+      expect(response.headers['x-request-id']).toBeTruthy();
+      expect(await countRows('cases')).toBe(cases);
+    });
+
+    it('still takes a body nested to the limit (and judges its fields as usual)', async () => {
+      const response = await request(t.http)
+        .post('/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(nested(MAX_JSON_DEPTH - 1));
+      expect(response.status).toBe(400);
+      expect(response.body.detail).not.toContain('deeper than');
+    });
+
+    it('does not count brackets inside strings', async () => {
+      const response = await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .send(extortionCase({ description: '['.repeat(5000) + ' a complaint in brackets' }))
+        .expect(201);
+      expect(response.body.description.startsWith('[[[')).toBe(true);
+    });
+  });
+
+  describe('text the database cannot store is a 400 naming the field', () => {
+    it.each([
+      [
+        'a login email',
+        '/v1/auth/login',
+        { email: 'li\u0000@example.com', password: 'x' },
+        'email',
+      ],
+      [
+        'a display name',
+        '/v1/auth/register',
+        sellerSignUp({ displayName: 'Li\u0000Na' }),
+        'displayName',
+      ],
+      ['a case title', '/v1/cases', extortionCase({ title: 'refund\u0000me' }), 'title'],
+      [
+        'an identifier',
+        '/v1/cases',
+        extortionCase({ reported: [{ identifiers: [{ kind: 'qq', value: '28475\u0000' }] }] }),
+        'reported[0].identifiers[0].value',
+      ],
+      ['a lone surrogate', '/v1/cases', extortionCase({ title: 'bad \ud800 half' }), 'title'],
+    ])('%s', async (_what, route, body, field) => {
+      const cases = await countRows('cases');
+      const users = await countRows('users');
+      const response = await request(t.http).post(route).set(bearer(seller)).send(body);
+      const problem = expectProblem(response, 400);
+      expect(problem.errors.map((error: { field: string }) => error.field)).toContain(field);
+      expect(await countRows('cases')).toBe(cases);
+      expect(await countRows('users')).toBe(users);
+    });
+
+    it('in a message body', async () => {
+      const kase = await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .send(extortionCase())
+        .expect(201);
+      const problem = expectProblem(
+        await request(t.http)
+          .post(`/v1/cases/${kase.body.id}/messages`)
+          .set(bearer(seller))
+          .send({ body: 'hello\u0000' }),
+        400,
+      );
+      expect(problem.errors).toEqual([{ field: 'body', message: expect.stringContaining('NUL') }]);
+    });
+
+    it('in a query parameter', async () => {
+      const problem = expectProblem(
+        await request(t.http).get('/v1/cases?q=a%00b').set(bearer(seller)),
+        400,
+      );
+      expect(problem.errors.map((error: { field: string }) => error.field)).toEqual(['q']);
+    });
+
+    it('in a plain HTML form', async () => {
+      const problem = expectProblem(
+        await request(t.http)
+          .post('/v1/cases')
+          .set(bearer(seller))
+          .type('form')
+          .send('type=extortion&platform=taobao&title=a%00b&description=x'),
+        400,
+      );
+      expect(problem.errors.map((error: { field: string }) => error.field)).toContain('title');
+    });
+  });
+
+  it('answers a malformed JSON body with its request id, in the header and the problem', async () => {
+    const response = await request(t.http)
+      .post('/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": "li@example.com",');
+    const problem = expectProblem(response, 400);
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(problem.requestId).toBe(response.headers['x-request-id']);
+    expect(problem.detail).toBe('The request body is not valid JSON.');
+
+    const given = await request(t.http)
+      .post('/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'trace-42')
+      .send('{');
+    expect(given.headers['x-request-id']).toBe('trace-42');
+    expect(given.body.requestId).toBe('trace-42');
+  });
+});
