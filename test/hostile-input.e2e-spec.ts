@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { MAX_JSON_DEPTH } from '../src/common/http/json-depth';
-import { bearer, registerSeller, SignedIn, sellerSignUp } from './factories/accounts';
+import {
+  bearer,
+  registerSeller,
+  SignedIn,
+  sellerSignUp,
+  signedInAdmin,
+  signedInStaff,
+} from './factories/accounts';
 import { extortionCase } from './factories/cases';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -13,10 +20,14 @@ function nested(levels: number, leaf = '1'): string {
 describe('hostile input', () => {
   let t: TestApp;
   let seller: SignedIn;
+  let admin: SignedIn;
+  let moderator: SignedIn;
 
   beforeAll(async () => {
     t = await startTestApp();
     seller = await registerSeller(t);
+    admin = await signedInAdmin(t);
+    moderator = await signedInStaff(t, admin, 'moderator');
   });
 
   afterAll(() => t.app.close());
@@ -151,5 +162,52 @@ describe('hostile input', () => {
       .send('{');
     expect(given.headers['x-request-id']).toBe('trace-42');
     expect(given.body.requestId).toBe('trace-42');
+  });
+
+  describe('cursors that decode to values their column cannot hold are a 400', () => {
+    const encoded = (value: unknown) =>
+      Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+    const uuid = '6f0c2b1e-4a57-4c1a-9f3e-2d7b8c9a0e11';
+    const farPast = encoded(['-271821-04-20T00:00:00.000Z', uuid]);
+    const farFuture = encoded(['+275760-09-13T00:00:00.000Z', uuid]);
+
+    it.each([
+      ['/v1/cases', 'seller', farPast],
+      ['/v1/cases', 'seller', farFuture],
+      ['/v1/users', 'admin', farPast],
+      ['/v1/api-keys', 'admin', farPast],
+      ['/v1/me/activity', 'seller', farPast],
+      ['/v1/campaigns', 'moderator', farPast],
+      ['/v1/offenders', 'moderator', encoded([1e300, uuid])],
+      ['/v1/offenders', 'moderator', encoded([-1, uuid])],
+      ['/v1/identifiers/excluded', 'moderator', encoded([2 ** 31, uuid])],
+      ['/v1/identifiers/excluded', 'moderator', encoded([1.5, uuid])],
+    ])('GET %s as %s', async (route, who, cursor) => {
+      const caller = { seller, admin, moderator }[who as 'seller' | 'admin' | 'moderator'];
+      const problem = expectProblem(
+        await request(t.http).get(`${route}?cursor=${cursor}`).set(bearer(caller)),
+        400,
+      );
+      expect(problem.errors).toEqual([{ field: 'cursor', message: 'is not a valid cursor' }]);
+    });
+
+    it.each([
+      ['messages', 's9999999999999999999'],
+      ['timeline', 's9999999999999999999'],
+      ['timeline', `s${2 ** 31}`],
+    ])('GET /v1/cases/{id}/%s with %s', async (list, cursor) => {
+      const kase = await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .send(extortionCase())
+        .expect(201);
+      const problem = expectProblem(
+        await request(t.http)
+          .get(`/v1/cases/${kase.body.id}/${list}?cursor=${encoded(cursor)}`)
+          .set(bearer(seller)),
+        400,
+      );
+      expect(problem.errors).toEqual([{ field: 'cursor', message: 'is not a valid cursor' }]);
+    });
   });
 });

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
-import { requireSequenceCursor, toSequencePage } from '../common/pagination/sequence-cursor';
+import {
+  INTEGER_MAX,
+  requireSequenceCursor,
+  toSequencePage,
+} from '../common/pagination/sequence-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
 import { allows, caseSubject } from '../auth/access-policy';
 import { PostMessageDto } from './case-body.dto';
@@ -146,7 +150,7 @@ export class CaseConversationService {
     const rows = await this.events.list(
       kase.id,
       allows(caller, 'case.read-internal', caseSubject(kase)) ? ['seller', 'internal'] : ['seller'],
-      requireSequenceCursor(query.cursor),
+      requireSequenceCursor(query.cursor, INTEGER_MAX),
       query.limit,
     );
     return toSequencePage(rows, query.limit, toEventView, (row) => row.caseSeq);

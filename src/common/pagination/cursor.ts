@@ -17,10 +17,16 @@ export function decodeCursor(encoded: string): KeysetCursor | undefined {
     const [at, id] = parsed as unknown[];
     if (typeof at !== 'string' || typeof id !== 'string' || !isUUID(id)) return undefined;
     const date = new Date(at);
-    return Number.isNaN(date.getTime()) ? undefined : { at: date, id };
+    return isStorableTime(date) ? { at: date, id } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Within what a timestamptz column holds and any row was written at: years 1 to 9999. */
+function isStorableTime(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1 && year <= 9999;
 }
 
 export interface Page<T> {

@@ -9,15 +9,24 @@ export function encodeSequenceCursor(seq: string): string {
   return Buffer.from(`s${seq}`).toString('base64url');
 }
 
-export function decodeSequenceCursor(encoded: string): string | undefined {
+/** The largest value of a bigint column, and of an integer one. */
+export const BIGINT_MAX = 2n ** 63n - 1n;
+export const INTEGER_MAX = 2n ** 31n - 1n;
+
+/** The sequence a cursor holds, if it is one within `max` (the range of its column). */
+export function decodeSequenceCursor(encoded: string, max = BIGINT_MAX): string | undefined {
   const text = Buffer.from(encoded, 'base64url').toString('utf8');
-  return /^s[1-9]\d{0,18}$/.test(text) ? text.slice(1) : undefined;
+  if (!/^s[1-9]\d{0,18}$/.test(text)) return undefined;
+  return BigInt(text.slice(1)) <= max ? text.slice(1) : undefined;
 }
 
 /** The decoded `cursor` query parameter, or a 400 naming it. */
-export function requireSequenceCursor(encoded: string | undefined): string | undefined {
+export function requireSequenceCursor(
+  encoded: string | undefined,
+  max = BIGINT_MAX,
+): string | undefined {
   if (encoded === undefined) return undefined;
-  const seq = decodeSequenceCursor(encoded);
+  const seq = decodeSequenceCursor(encoded, max);
   if (!seq) throw new ValidationProblem([{ field: 'cursor', message: 'is not a valid cursor' }]);
   return seq;
 }

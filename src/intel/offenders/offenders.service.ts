@@ -22,7 +22,7 @@ import type {
   OffenderPageView,
   OffenderView,
 } from './offender.view';
-import { encodeScoreCursor, requireScoreCursor } from './score-cursor';
+import { encodeScoreCursor, requireScoreCursor, COUNTS, RISK_SCORES } from './score-cursor';
 
 /** What moderators see of offenders, and the corrections they make to linking. */
 @Injectable()
@@ -39,7 +39,7 @@ export class OffendersService {
       minSellers: query.minSellers,
       kind: query.kind,
       valuePrefix: query.q?.trim().toLowerCase(),
-      after: requireScoreCursor(query.cursor),
+      after: requireScoreCursor(query.cursor, RISK_SCORES),
       limit: query.limit,
     });
     const page = rows.slice(0, query.limit);
@@ -97,7 +97,7 @@ export class OffendersService {
     query: ExcludedIdentifierQueryDto,
   ): Promise<ExcludedIdentifierPageView> {
     requireAccess(caller, 'identifier.read', PLATFORM);
-    const after = requireScoreCursor(query.cursor);
+    const after = requireScoreCursor(query.cursor, COUNTS);
     if (after && !Number.isSafeInteger(after.score)) {
       throw new ValidationProblem([{ field: 'cursor', message: 'is not a valid cursor' }]);
     }
