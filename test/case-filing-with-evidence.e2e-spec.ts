@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +180,21 @@ describe('filing a case with its evidence in one form', () => {
     );
     expect(fieldsOf(problem)).toEqual(['files[1]']);
     expect([await count('cases'), await count('evidence')]).toEqual([cases, evidence]);
+    expect(await readdir(join(uploads, 'tmp'))).toEqual([]);
+  });
+
+  it('stores none of the files of a filing whose own fields are refused', async () => {
+    const shot = await screenshot(211);
+    const sha256 = createHash('sha256').update(shot).digest('hex');
+    const problem = expectProblem(
+      await form(seller)
+        .field('incidentAt', '2999-01-01T00:00:00Z')
+        .attach('files', shot, 'chat.png'),
+      422,
+    );
+    expect(fieldsOf(problem)).toEqual(['incidentAt']);
+    const stored = join(uploads, 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    await expect(access(stored)).rejects.toThrow(/ENOENT/);
     expect(await readdir(join(uploads, 'tmp'))).toEqual([]);
   });
 

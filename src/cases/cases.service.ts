@@ -60,15 +60,16 @@ export class CasesService {
 
   /**
    * Files a case: the row, its parties and sightings, its first event and its outbox row commit
-   * together, with whatever `attachment` adds. `renameField` maps error fields back to the names
-   * the client sent (form fields).
+   * together, with whatever the attachment adds. `renameField` maps error fields back to the
+   * names the client sent (form fields). The attachment is made only once the case's own fields
+   * are accepted, so a refused filing stores none of its files.
    */
   async create(
     seller: AuthUser,
     dto: CreateCaseDto,
     idempotencyKey: string | undefined,
     renameField: FieldRenamer = (field) => field,
-    attachment?: CaseAttachment,
+    prepareAttachment?: () => Promise<CaseAttachment>,
   ): Promise<Outcome<CreatedCaseView>> {
     const input = normalizeCaseInput(dto, {
       now: new Date(),
@@ -81,6 +82,7 @@ export class CasesService {
         input.errors.map((error) => ({ ...error, field: renameField(error.field) })),
       );
     }
+    const attachment = await prepareAttachment?.();
     return this.idempotency.run(
       {
         owner: seller.id,

@@ -27,11 +27,19 @@ export class FilingService {
     idempotencyKey: string | undefined,
   ): Promise<Outcome<CreatedCaseView>> {
     const filing = await readCaseFiling(request, this.config.cases);
-    const attachment = files.length > 0 ? await this.attachmentOf(seller, files) : undefined;
-    return this.cases.create(seller, filing.dto, idempotencyKey, filing.renameField, attachment);
+    return this.cases.create(
+      seller,
+      filing.dto,
+      idempotencyKey,
+      filing.renameField,
+      files.length > 0 ? () => this.attachmentOf(seller, files) : undefined,
+    );
   }
 
-  /** Files checked and stored before the transaction; their rows join the new case's. */
+  /**
+   * Files checked and stored before the transaction, once the case's fields are accepted; their
+   * rows join the new case's.
+   */
   private async attachmentOf(seller: AuthUser, files: UploadedFile[]): Promise<CaseAttachment> {
     const accepted = await this.evidence.accept(files, undefined);
     return {
