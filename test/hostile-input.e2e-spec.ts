@@ -210,4 +210,45 @@ describe('hostile input', () => {
       expect(problem.errors).toEqual([{ field: 'cursor', message: 'is not a valid cursor' }]);
     });
   });
+
+  describe('names that deceive', () => {
+    it.each([
+      ['displayName', sellerSignUp({ displayName: 'Li Na\u202Egnp.exe' }), 'displayName'],
+      [
+        'shopName',
+        sellerSignUp({
+          shop: { platform: 'taobao', shopId: '58231977', shopName: 'Happy\u2066 Cards' },
+        }),
+        'shop.shopName',
+      ],
+    ])('refuses a %s with text-direction characters, naming it', async (_what, body, field) => {
+      const users = await countRows('users');
+      const problem = expectProblem(
+        await request(t.http).post('/v1/auth/register').send(body),
+        400,
+      );
+      expect(problem.errors.map((error: { field: string }) => error.field)).toEqual([field]);
+      expect(await countRows('users')).toBe(users);
+    });
+
+    it('folds full-width look-alikes of ASCII into the letters they imitate', async () => {
+      const registered = await request(t.http)
+        .post('/v1/auth/register')
+        .send(
+          sellerSignUp({
+            displayName: 'Ａｄｍｉｎ　Ｓｕｐｐｏｒｔ',
+            shop: { platform: 'taobao', shopId: '５８２３１９７７', shopName: '小明ｓｈｏｐ' },
+          }),
+        )
+        .expect(201);
+      const me = await request(t.http)
+        .get('/v1/me')
+        .set(bearer({ accessToken: registered.body.accessToken }))
+        .expect(200);
+      expect(me.body.displayName).toBe('Admin Support');
+      expect(me.body.shop).toEqual(
+        expect.objectContaining({ shopId: '58231977', shopName: '小明shop' }),
+      );
+    });
+  });
 });

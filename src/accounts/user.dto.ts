@@ -12,7 +12,8 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { Platform, PLATFORMS } from '../common/platform';
-import { NormalizeEmail, Trim } from '../common/validation/transforms';
+import { HasNoHiddenCharacters, NormalizeName } from '../common/validation/hidden-characters';
+import { NormalizeEmail } from '../common/validation/transforms';
 import { IsAcceptablePassword } from './is-acceptable-password';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 import { Role, ROLES, STAFF_ROLES, StaffRole, USER_STATUSES, UserStatus } from './role';
@@ -26,16 +27,18 @@ export class ShopDto {
   platform!: Platform;
 
   @ApiProperty({ maxLength: 100, example: '58231977' })
-  @Trim()
+  @NormalizeName()
   @IsString()
   @IsNotEmpty()
+  @HasNoHiddenCharacters()
   @MaxLength(100)
   shopId!: string;
 
   @ApiProperty({ maxLength: 120, example: 'Happy Cards Store' })
-  @Trim()
+  @NormalizeName()
   @IsString()
   @IsNotEmpty()
+  @HasNoHiddenCharacters()
   @MaxLength(120)
   shopName!: string;
 }
@@ -58,9 +61,10 @@ export class NewAccountDto {
   password!: string;
 
   @ApiProperty({ maxLength: DISPLAY_NAME_MAX_LENGTH, example: 'Li Na' })
-  @Trim()
+  @NormalizeName()
   @IsString()
   @IsNotEmpty()
+  @HasNoHiddenCharacters()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName!: string;
 }
@@ -92,9 +96,10 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
   @IsOptional()
-  @Trim()
+  @NormalizeName()
   @IsString()
   @IsNotEmpty()
+  @HasNoHiddenCharacters()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 }
