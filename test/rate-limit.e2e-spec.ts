@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PasswordHasher } from '../src/accounts/password-hasher';
 import { registerSeller } from './factories/accounts';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -44,5 +45,36 @@ describe('sign-in rate limits', () => {
       .send({ email: 'guess-9@example.com', password: 'Wrong-Password-00' });
     expectProblem(blocked, 429);
     expect(blocked.headers['retry-after']).toBeDefined();
+  });
+
+  it('verifies no more passwords than the limit when thirty wrong ones arrive at once', async () => {
+    t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '10' });
+    const seller = await registerSeller(t);
+    const verify = jest.spyOn(t.app.get(PasswordHasher), 'verify');
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        request(t.http)
+          .post('/v1/auth/login')
+          .send({ email: seller.email, password: 'Wrong-Password-00' }),
+      ),
+    );
+    const statuses = attempts.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    expect(verify).toHaveBeenCalledTimes(10);
+  });
+
+  it('gives a successful sign-in its attempt back', async () => {
+    t = await startTestApp({
+      LOGIN_MAX_FAILURES_PER_IP: '3',
+      REDIS_KEY_PREFIX: 'bulwark-test-ip-success',
+    });
+    const seller = await registerSeller(t);
+    for (let i = 0; i < 5; i += 1) {
+      await request(t.http)
+        .post('/v1/auth/login')
+        .send({ email: seller.email, password: seller.password })
+        .expect(200);
+    }
   });
 });

@@ -57,14 +57,13 @@ export class AuthService {
    * disabled account all get the same answer after the same hashing work.
    */
   async verifyCredentials(email: string, password: string, ip: string): Promise<UserEntity> {
-    await this.rateLimiter.assertAllowed(ip, email);
+    await this.rateLimiter.reserveAttempt(ip, email);
     const user = await this.users.findByEmail(email);
     const matches = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !matches || user.status !== 'active') {
-      await this.rateLimiter.recordFailure(ip, email);
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    await this.rateLimiter.recordSuccess(email);
+    await this.rateLimiter.recordSuccess(ip, email);
     return user;
   }
 

@@ -11,8 +11,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 
 /**
- * Counts failed sign-ins per IP and per account in Redis. While Redis is down each process falls
- * back to counting in memory, so the limit weakens but sign-in keeps working.
+ * Counts sign-in attempts per IP and per account in Redis, a successful one given back, so what
+ * is counted is failures. While Redis is down each process falls back to counting in memory, so
+ * the limit weakens but sign-in keeps working.
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -45,47 +46,39 @@ export class LoginRateLimiter {
     });
   }
 
-  /** Throws 429 with Retry-After when this IP or this account has used up its failures. */
-  async assertAllowed(ip: string, email: string): Promise<void> {
-    const [byIp, byAccount] = await Promise.all([
-      this.read(this.perIp, this.memoryPerIp, ip),
-      this.read(this.perAccount, this.memoryPerAccount, email),
-    ]);
-    const blocked = [byIp, byAccount].filter(
-      (state): state is RateLimiterRes => state !== null && state.remainingPoints <= 0,
-    );
-    if (blocked.length > 0) {
-      const waitMs = Math.max(...blocked.map((state) => state.msBeforeNext));
-      throw new RateLimitedProblem(
-        waitMs / 1000,
-        'Too many failed sign-in attempts; try again later.',
-      );
+  /**
+   * Takes one attempt from this IP's and this account's allowance before the password is
+   * checked, or throws 429 with Retry-After when either is used up. Taking and checking the
+   * allowance is one atomic step in Redis, so however many attempts arrive at once, no more than
+   * the limit are ever verified. A successful sign-in gives the attempt back.
+   */
+  async reserveAttempt(ip: string, email: string): Promise<void> {
+    await this.consume(this.perAccount, email);
+    try {
+      await this.consume(this.perIp, ip);
+    } catch (error) {
+      await this.perAccount.reward(email, 1).catch(() => undefined);
+      throw error;
     }
   }
 
-  async recordFailure(ip: string, email: string): Promise<void> {
+  async recordSuccess(ip: string, email: string): Promise<void> {
     await Promise.all([
-      this.perIp.penalty(ip, 1).catch(() => undefined),
-      this.perAccount.penalty(email, 1).catch(() => undefined),
-    ]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await Promise.all([
+      this.perIp.reward(ip, 1).catch(() => undefined),
       this.perAccount.delete(email).catch(() => undefined),
       this.memoryPerAccount.delete(email),
     ]);
   }
 
-  private async read(
-    limiter: RateLimiterAbstract,
-    fallback: RateLimiterMemory,
-    key: string,
-  ): Promise<RateLimiterRes | null> {
+  private async consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
     try {
-      return await limiter.get(key);
-    } catch {
-      return fallback.get(key);
+      await limiter.consume(key, 1);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      throw new RateLimitedProblem(
+        refusal.msBeforeNext / 1000,
+        'Too many failed sign-in attempts; try again later.',
+      );
     }
   }
 }
