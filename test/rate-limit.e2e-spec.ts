@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { PasswordHasher } from '../src/accounts/password-hasher';
 import { registerSeller } from './factories/accounts';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { TEST_REDIS_PREFIX } from './setup/test-env';
+
+/** Counters of this test's own, whatever else runs against the same Redis. */
+const ownPrefix = () => `${TEST_REDIS_PREFIX}-limits-${randomUUID()}`;
 
 describe('sign-in rate limits', () => {
   let t: TestApp;
@@ -33,7 +38,7 @@ describe('sign-in rate limits', () => {
   });
 
   it('limits failures from one IP across accounts', async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '4', REDIS_KEY_PREFIX: 'bulwark-test-ip' });
+    t = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '4', REDIS_KEY_PREFIX: ownPrefix() });
     for (let i = 0; i < 4; i += 1) {
       await request(t.http)
         .post('/v1/auth/login')
@@ -67,7 +72,7 @@ describe('sign-in rate limits', () => {
   it('gives a successful sign-in its attempt back', async () => {
     t = await startTestApp({
       LOGIN_MAX_FAILURES_PER_IP: '3',
-      REDIS_KEY_PREFIX: 'bulwark-test-ip-success',
+      REDIS_KEY_PREFIX: ownPrefix(),
     });
     const seller = await registerSeller(t);
     for (let i = 0; i < 5; i += 1) {
