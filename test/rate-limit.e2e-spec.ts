@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from './helpers/test-app';
 import { TEST_REDIS_PREFIX } from './setup/test-env';
 
 /** Counters of this test's own, whatever else runs against the same Redis. */
-const ownPrefix = () => `${TEST_REDIS_PREFIX}-limits-${randomUUID()}`;
+const ownPrefix = () => `${TEST_REDIS_PREFIX}-limits-${randomUUID().slice(0, 8)}`;
 
 describe('sign-in rate limits', () => {
   let t: TestApp;
