@@ -8,7 +8,7 @@ import {
   signedInAdmin,
   signedInStaff,
 } from './factories/accounts';
-import { extortionCase } from './factories/cases';
+import { extortionCase, fileCase } from './factories/cases';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -109,14 +109,10 @@ describe('hostile input', () => {
     });
 
     it('in a message body', async () => {
-      const kase = await request(t.http)
-        .post('/v1/cases')
-        .set(bearer(seller))
-        .send(extortionCase())
-        .expect(201);
+      const kase = await fileCase(t, seller);
       const problem = expectProblem(
         await request(t.http)
-          .post(`/v1/cases/${kase.body.id}/messages`)
+          .post(`/v1/cases/${kase.id}/messages`)
           .set(bearer(seller))
           .send({ body: 'hello\u0000' }),
         400,
@@ -196,14 +192,10 @@ describe('hostile input', () => {
       ['timeline', 's9999999999999999999'],
       ['timeline', `s${2 ** 31}`],
     ])('GET /v1/cases/{id}/%s with %s', async (list, cursor) => {
-      const kase = await request(t.http)
-        .post('/v1/cases')
-        .set(bearer(seller))
-        .send(extortionCase())
-        .expect(201);
+      const kase = await fileCase(t, seller);
       const problem = expectProblem(
         await request(t.http)
-          .get(`/v1/cases/${kase.body.id}/${list}?cursor=${encoded(cursor)}`)
+          .get(`/v1/cases/${kase.id}/${list}?cursor=${encoded(cursor)}`)
           .set(bearer(seller)),
         400,
       );
