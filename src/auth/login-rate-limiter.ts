@@ -19,13 +19,15 @@ import { REDIS } from '../redis/redis.module';
 export class LoginRateLimiter {
   private readonly perIp: RateLimiterAbstract;
   private readonly perAccount: RateLimiterAbstract;
-  private readonly memoryPerIp: RateLimiterMemory;
   private readonly memoryPerAccount: RateLimiterMemory;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: Redis) {
     const { maxFailuresPerIp, maxFailuresPerAccount, windowSeconds } = config.auth.login;
     const prefix = `${config.redis.keyPrefix}:login-fail`;
-    this.memoryPerIp = new RateLimiterMemory({ points: maxFailuresPerIp, duration: windowSeconds });
+    const memoryPerIp = new RateLimiterMemory({
+      points: maxFailuresPerIp,
+      duration: windowSeconds,
+    });
     this.memoryPerAccount = new RateLimiterMemory({
       points: maxFailuresPerAccount,
       duration: windowSeconds,
@@ -35,7 +37,7 @@ export class LoginRateLimiter {
       keyPrefix: `${prefix}:ip`,
       points: maxFailuresPerIp,
       duration: windowSeconds,
-      insuranceLimiter: this.memoryPerIp,
+      insuranceLimiter: memoryPerIp,
     });
     this.perAccount = new RateLimiterRedis({
       storeClient: redis,

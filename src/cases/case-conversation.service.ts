@@ -14,7 +14,7 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseEventsRepository } from './case-events.repository';
 import { CaseMessageEntity } from './case-message.entity';
 import { CaseMessagesRepository } from './case-messages.repository';
-import { sellerCanPost } from './case-transitions';
+import { sellerCanPost, statusAfterSellerMessage } from './case-transitions';
 import { CaseWriter } from './case-writer';
 import { CaseEventPageView, CaseEventView, MessagePageView, MessageView } from './case.view';
 import { CasesRepository } from './cases.repository';
@@ -110,7 +110,7 @@ export class CaseConversationService {
           { kind: 'message_posted', messageId: message.id },
           caller.id,
         );
-        if (!fromStaff && posted.kase.status === 'awaiting_seller') {
+        if (!fromStaff && statusAfterSellerMessage(posted.kase.status) !== posted.kase.status) {
           await this.writer.apply(
             manager,
             posted.kase,

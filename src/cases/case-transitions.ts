@@ -67,10 +67,6 @@ export function outcomeAfter(
   return current;
 }
 
-export function canWithdraw(status: CaseStatus): boolean {
-  return transition(status, 'withdraw').ok;
-}
-
 /** The conversation closes to the seller only once the case is withdrawn. */
 export function sellerCanPost(status: CaseStatus): boolean {
   return status !== 'withdrawn';

@@ -9,8 +9,6 @@ import { announceCaseProgress } from './case-progress-channel';
 import type { NewCase } from './cases.repository';
 import type { LockedCase } from './locked-case';
 
-export type WrittenChange = CaseWithEvent;
-
 /**
  * The one place a case changes: the row with its version, the timeline entry with its per-case
  * sequence and visibility, the outbox events and the progress announcement, all in the caller's
@@ -25,7 +23,7 @@ export class CaseWriter {
   ) {}
 
   /** Files a new case: its row, with its first timeline entry and outbox event. */
-  async create(manager: EntityManager, row: NewCase, actorId: string): Promise<WrittenChange> {
+  async create(manager: EntityManager, row: NewCase, actorId: string): Promise<CaseWithEvent> {
     const id = randomUUID();
     const plan = planOrFail({ ...row, id, status: 'open', outcome: null }, { kind: 'created' });
     const written = await this.changes.insert(manager, id, row, draftOf(plan, actorId));
@@ -38,7 +36,7 @@ export class CaseWriter {
     locked: LockedCase,
     change: Exclude<CaseChange, { kind: 'created' }>,
     actorId: string | null,
-  ): Promise<WrittenChange> {
+  ): Promise<CaseWithEvent> {
     const plan = planOrFail(locked, change);
     const written = await this.changes.update(
       manager,

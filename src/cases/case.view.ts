@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ShopView } from '../accounts/user.dto';
 import { PLATFORMS, Platform } from '../common/platform';
 import { PlatformGuidanceView } from '../guidance/guidance.view';
 import {
@@ -67,17 +68,11 @@ export class CaseSummaryView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class CaseShopView {
-  @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
-  @ApiProperty({ type: String, nullable: true }) shopId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) shopName!: string | null;
-}
-
 /** Who filed a case, for staff only. */
 export class CaseSellerView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ type: CaseShopView, nullable: true }) shop!: CaseShopView | null;
+  @ApiProperty({ type: ShopView, nullable: true }) shop!: ShopView | null;
 }
 
 export class CaseView extends CaseSummaryView {

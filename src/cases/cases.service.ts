@@ -2,6 +2,7 @@ import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { toUserView } from '../accounts/user.view';
 import { UsersRepository } from '../accounts/users.repository';
 import { AccessAction, allows, caseSubject, PLATFORM, requireAccess } from '../auth/access-policy';
 import type { Caller } from '../auth/api-key-caller';
@@ -249,12 +250,7 @@ export class CasesService {
   private async sellerOf(kase: CaseEntity): Promise<CaseSellerView | undefined> {
     const seller = await this.users.findById(kase.sellerId);
     if (!seller) return undefined;
-    return {
-      id: seller.id,
-      displayName: seller.displayName,
-      shop: seller.shopPlatform
-        ? { platform: seller.shopPlatform, shopId: seller.shopId, shopName: seller.shopName }
-        : null,
-    };
+    const { id, displayName, shop } = toUserView(seller);
+    return { id, displayName, shop };
   }
 }

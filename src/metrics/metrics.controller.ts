@@ -11,6 +11,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/access.decorators';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from './metrics.service';
 
@@ -30,6 +31,7 @@ export class MetricsController {
       'Prometheus metrics; needs Bearer METRICS_TOKEN when that is set, and without it answers only loopback in production',
   })
   @ApiOkResponse({ content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiProblems(401, 403)
   async scrape(@Req() request: Request): Promise<string> {
     this.checkToken(request.get('authorization'));
     this.checkOrigin(request);
