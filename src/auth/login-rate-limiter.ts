@@ -8,7 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import { RateLimitedProblem } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { REDIS } from '../redis/redis.module';
+import { REDIS } from '../redis/redis.constants';
 
 /**
  * Counts sign-in attempts per IP and per account in Redis, a successful one given back, so what

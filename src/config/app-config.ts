@@ -21,6 +21,8 @@ export interface AppConfig {
     backoffMs: number;
     concurrency: number;
     outboxPollMs: number;
+    /** How long a dispatched outbox row may go unfinished before its job is looked for. */
+    redispatchAfterMs: number;
     everyMs: ScheduleIntervals;
   };
   metricsToken?: string;
@@ -54,6 +56,7 @@ export interface ScheduleIntervals {
   idempotencySweep: number;
   evidenceSweep: number;
   offenderRescore: number;
+  outboxReconcile: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -85,10 +88,12 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
       backoffMs: environment.JOB_BACKOFF_MS,
       concurrency: environment.JOB_CONCURRENCY,
       outboxPollMs: environment.OUTBOX_POLL_MS,
+      redispatchAfterMs: environment.OUTBOX_REDISPATCH_AFTER_MS,
       everyMs: {
         idempotencySweep: environment.IDEMPOTENCY_SWEEP_EVERY_MS,
         evidenceSweep: environment.EVIDENCE_SWEEP_EVERY_MS,
         offenderRescore: environment.INTEL_RESCORE_EVERY_MS,
+        outboxReconcile: environment.OUTBOX_RECONCILE_EVERY_MS,
       },
     },
     metricsToken: environment.METRICS_TOKEN,

@@ -147,6 +147,19 @@ export class Environment {
   @Max(WEEK_MS)
   INTEL_RESCORE_EVERY_MS = HOUR_MS;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  OUTBOX_RECONCILE_EVERY_MS = MINUTE_MS;
+
+  /** A dispatched job not seen to finish in this time is looked for in Redis, and requeued if lost. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(WEEK_MS)
+  OUTBOX_REDISPATCH_AFTER_MS = 5 * MINUTE_MS;
+
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { withTimeout } from '../common/with-timeout';
-import { REDIS } from '../redis/redis.module';
+import { REDIS } from '../redis/redis.constants';
 
 const CHECK_TIMEOUT_MS = 2_000;
 

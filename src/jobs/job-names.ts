@@ -22,6 +22,7 @@ export enum JobName {
   SweepIdempotencyKeys = 'idempotency.sweep-keys',
   SweepEvidence = 'evidence.sweep',
   RescoreOffenders = 'intel.rescore-offenders',
+  ReconcileOutbox = 'outbox.reconcile',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -49,6 +50,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SweepIdempotencyKeys]: QueueName.Maintenance,
   [JobName.SweepEvidence]: QueueName.Maintenance,
   [JobName.RescoreOffenders]: QueueName.Maintenance,
+  [JobName.ReconcileOutbox]: QueueName.Maintenance,
 };
 
 /**
@@ -86,6 +88,8 @@ export const SCHEDULE_OF_JOB = {
   [JobName.SweepEvidence]: 'evidenceSweep',
   // The risk score's recency part fades while linking rescores only offenders whose cases change.
   [JobName.RescoreOffenders]: 'offenderRescore',
+  // Hands back to the queue outbox rows whose job a Redis that lost its data no longer holds.
+  [JobName.ReconcileOutbox]: 'outboxReconcile',
 } as const satisfies Partial<Record<JobName, keyof ScheduleIntervals>>;
 
 export type ScheduledJob = keyof typeof SCHEDULE_OF_JOB;

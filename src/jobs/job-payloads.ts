@@ -37,6 +37,7 @@ export interface JobPayloads {
   [JobName.SweepIdempotencyKeys]: NoPayload;
   [JobName.SweepEvidence]: NoPayload;
   [JobName.RescoreOffenders]: NoPayload;
+  [JobName.ReconcileOutbox]: NoPayload;
 }
 
 export type NoPayload = Record<string, never>;

@@ -5,6 +5,7 @@ import { logRedisErrors } from '../redis/redis-error-log';
 import { JobData } from './job-data';
 import { QueueName } from './job-names';
 import { JobRegistry } from './job-registry';
+import { OutboxRepository } from './outbox.repository';
 
 /** The BullMQ workers of the worker role: one per queue, each dispatching to the registry. */
 @Injectable()
@@ -15,6 +16,7 @@ export class JobWorkersService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: JobRegistry,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   start(): void {
@@ -25,12 +27,19 @@ export class JobWorkersService {
         concurrency: this.config.jobs.concurrency,
         autorun: true,
       });
-      worker.on('failed', (job, error) =>
+      worker.on('failed', (job, error) => {
         this.logger.warn(
           { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error },
           'Job failed',
-        ),
-      );
+        );
+        if (job && fromOutbox(job) && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+          this.outbox
+            .markFailed(String(job.id))
+            .catch((markError: unknown) =>
+              this.logger.warn(`Outbox row ${job.id} not marked failed: ${String(markError)}`),
+            );
+        }
+      });
       logRedisErrors(`worker ${queueName}`, worker, worker.getBackend());
       this.workers.push(worker);
     }
@@ -41,8 +50,18 @@ export class JobWorkersService {
     await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
   }
 
+  /**
+   * Runs the handler, then records the outbox row as finished. A crash between the two leaves the
+   * row unfinished and the reconciler runs the job again, which handlers, being idempotent, allow.
+   */
   private async run(job: Job<JobData>): Promise<void> {
     const handler = this.registry.handlerFor(job.name);
     await handler({ ...job.data, jobId: String(job.id), attempt: job.attemptsMade + 1 });
+    if (fromOutbox(job)) await this.outbox.markFinished(String(job.id));
   }
+}
+
+/** Scheduled runs have no event and no outbox row. */
+function fromOutbox(job: Job<JobData>): boolean {
+  return job.data.event !== null;
 }

@@ -8,6 +8,7 @@ import { JobSchedulesService } from './job-schedules.service';
 import { JobWorkersService } from './job-workers.service';
 import { JobsLifecycle } from './jobs-lifecycle.service';
 import { LoggedQueue } from './logged-queue';
+import { OutboxReconciler } from './outbox-reconciler.service';
 import { OutboxRelayService } from './outbox-relay.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -33,6 +34,7 @@ const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) =
     OutboxService,
     OutboxRepository,
     OutboxRelayService,
+    OutboxReconciler,
     JobRegistry,
     JobWorkersService,
     JobSchedulesService,

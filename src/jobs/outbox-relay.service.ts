@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DatabaseNotifications } from '../database/database-notifications';
 import { QUEUE_OF_JOB, QueueName } from './job-names';
 import { OutboxRepository, PendingJob } from './outbox.repository';
-import { OUTBOX_CHANNEL } from './outbox.service';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 
 const BATCH_SIZE = 200;
 const ADD_TIMEOUT_MS = 5_000;

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JOBS_OF_EVENT, OutboxEvent } from './job-names';
 import { EventPayloads } from './job-payloads';
-
-/** The PostgreSQL channel that tells the relay new rows are committed. */
-export const OUTBOX_CHANNEL = 'bulwark_outbox';
+import { OUTBOX_CHANNEL } from './outbox-channel';
 
 @Injectable()
 export class OutboxService {
@@ -21,7 +19,8 @@ export class OutboxService {
     const jobs: readonly string[] = JOBS_OF_EVENT[event];
     if (jobs.length === 0) {
       await manager.query(
-        `INSERT INTO outbox (event, job_name, payload, dispatched_at) VALUES ($1, NULL, $2, now())`,
+        `INSERT INTO outbox (event, job_name, payload, dispatched_at, finished_at)
+           VALUES ($1, NULL, $2, now(), now())`,
         [event, payload],
       );
       return;

@@ -31,6 +31,12 @@ export class MetricsRegistry {
     registers: [this.registry],
   });
 
+  readonly outboxUnfinished = new Gauge({
+    name: 'bulwark_outbox_unfinished',
+    help: 'Outbox rows handed to BullMQ whose job has neither finished nor failed',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -45,11 +45,13 @@ export class MetricsService {
   }
 
   private async sampleOutbox(): Promise<void> {
-    const [lag, pending] = await Promise.all([
+    const [lag, pending, unfinished] = await Promise.all([
       this.outbox.lagSeconds(),
       this.outbox.pendingCount(),
-    ]).catch(() => [undefined, undefined]);
+      this.outbox.unfinishedCount(),
+    ]).catch(() => [undefined, undefined, undefined]);
     if (lag !== undefined) this.metrics.outboxLag.set(lag);
     if (pending !== undefined) this.metrics.outboxPending.set(pending);
+    if (unfinished !== undefined) this.metrics.outboxUnfinished.set(unfinished);
   }
 }

@@ -1,9 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EvictionPolicyCheck } from './eviction-policy-check.service';
 import { logRedisErrors } from './redis-error-log';
-
-export const REDIS = Symbol('REDIS');
+import { REDIS } from './redis.constants';
 
 /**
  * One shared client for counters and checks. Commands fail at once while Redis is down instead of
@@ -24,6 +24,7 @@ export const REDIS = Symbol('REDIS');
         return redis;
       },
     },
+    EvictionPolicyCheck,
   ],
   exports: [REDIS],
 })
