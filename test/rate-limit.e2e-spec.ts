@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { PasswordHasher } from '../src/accounts/password-hasher';
-import { registerSeller } from './factories/accounts';
+import { registerSeller, sellerSignUp } from './factories/accounts';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { TEST_REDIS_PREFIX } from './setup/test-env';
@@ -81,5 +81,42 @@ describe('sign-in rate limits', () => {
         .send({ email: seller.email, password: seller.password })
         .expect(200);
     }
+  });
+});
+
+describe('sign-up rate limits', () => {
+  let t: TestApp;
+
+  afterEach(() => t?.app.close());
+
+  it('limits sign-ups per IP, the refused ones counted, so emails cannot be probed at speed', async () => {
+    t = await startTestApp({ REGISTER_MAX_PER_IP: '3', REDIS_KEY_PREFIX: ownPrefix() });
+    const taken = sellerSignUp();
+    await request(t.http).post('/v1/auth/register').send(taken).expect(201);
+    for (let i = 0; i < 2; i += 1) {
+      expectProblem(await request(t.http).post('/v1/auth/register').send(taken), 409);
+    }
+    const fresh = sellerSignUp();
+    const blocked = await request(t.http).post('/v1/auth/register').send(fresh);
+    expectProblem(blocked, 429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [
+      fresh.email,
+    ]);
+    expect(n).toBe(0);
+  });
+
+  it('takes no more sign-ups than the limit when twenty arrive at once', async () => {
+    t = await startTestApp({ REGISTER_MAX_PER_IP: '5', REDIS_KEY_PREFIX: ownPrefix() });
+    const hash = jest.spyOn(t.app.get(PasswordHasher), 'hash');
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request(t.http).post('/v1/auth/register').send(sellerSignUp()),
+      ),
+    );
+    const statuses = attempts.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expect(hash).toHaveBeenCalledTimes(5);
   });
 });

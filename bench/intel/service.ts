@@ -47,6 +47,7 @@ export async function startService(settings: {
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
       LOGIN_MAX_FAILURES_PER_IP: '1000000',
+      REGISTER_MAX_PER_IP: '1000000',
       INTEL_OCR_ENABLED: 'false',
       BULWARK_ADMIN_EMAIL: settings.admin.email,
       BULWARK_ADMIN_PASSWORD: settings.admin.password,

@@ -83,6 +83,7 @@ export async function startBulwark(settings: BulwarkSettings): Promise<Target> {
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
       LOGIN_MAX_FAILURES_PER_IP: '1000000',
+      REGISTER_MAX_PER_IP: '1000000',
       LOGIN_WINDOW_SECONDS: '1',
       ...settings.env,
     },

@@ -14,6 +14,7 @@ import { jwtKeyOf } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { RegistrationRateLimiter } from './registration-rate-limiter';
 import { QueueBoardGate } from './queue-board.gate';
 import { RolesGuard } from './roles.guard';
 import { TokensService } from './tokens.service';
@@ -36,6 +37,7 @@ import { TokensService } from './tokens.service';
     TokensService,
     QueueBoardGate,
     LoginRateLimiter,
+    RegistrationRateLimiter,
     JwtStrategy,
     LocalStrategy,
     ApiKeyStrategy,

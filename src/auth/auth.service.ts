@@ -12,6 +12,7 @@ import { OutboxEvent } from '../jobs/job-names';
 import { OutboxService } from '../jobs/outbox.service';
 import { RegisteredView, TokenPairView } from './auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { RegistrationRateLimiter } from './registration-rate-limiter';
 import { hashRefreshToken } from './refresh-token-secret';
 import { TokensService } from './tokens.service';
 
@@ -29,9 +30,11 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly outbox: OutboxService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly registrationLimiter: RegistrationRateLimiter,
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<RegisteredView> {
+    await this.registrationLimiter.reserve(client.ip ?? 'unknown');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.usersService.create(manager, {
         email: dto.email,

@@ -1,14 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import {
-  RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
-import { RateLimitedProblem } from '../common/problem/problem.exception';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.constants';
+import { consumeAllowance } from './consume-allowance';
 
 /**
  * Counts sign-in attempts per IP and per account in Redis, a successful one given back, so what
@@ -72,15 +67,7 @@ export class LoginRateLimiter {
     ]);
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
-    try {
-      await limiter.consume(key, 1);
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      throw new RateLimitedProblem(
-        refusal.msBeforeNext / 1000,
-        'Too many failed sign-in attempts; try again later.',
-      );
-    }
+  private consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+    return consumeAllowance(limiter, key, 'Too many failed sign-in attempts; try again later.');
   }
 }

@@ -14,6 +14,7 @@ export interface AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+    registration: { maxPerIp: number; windowSeconds: number };
     firstAdmin?: { email: string; password: string };
   };
   jobs: {
@@ -77,6 +78,10 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
         maxFailuresPerAccount: environment.LOGIN_MAX_FAILURES_PER_ACCOUNT,
         maxFailuresPerIp: environment.LOGIN_MAX_FAILURES_PER_IP,
         windowSeconds: environment.LOGIN_WINDOW_SECONDS,
+      },
+      registration: {
+        maxPerIp: environment.REGISTER_MAX_PER_IP,
+        windowSeconds: environment.REGISTER_WINDOW_SECONDS,
       },
       firstAdmin:
         environment.BULWARK_ADMIN_EMAIL && environment.BULWARK_ADMIN_PASSWORD

@@ -97,6 +97,17 @@ export class Environment {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Sign-ups, successful or not, from one IP per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_MAX_PER_IP = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_WINDOW_SECONDS = 3600;
+
   @IsOptional()
   @IsEmail()
   BULWARK_ADMIN_EMAIL?: string;

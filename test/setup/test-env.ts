@@ -19,6 +19,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     UPLOADS_DIR: TEST_UPLOADS_DIR,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
+    REGISTER_MAX_PER_IP: '100000',
     OUTBOX_POLL_MS: '50',
     JOB_BACKOFF_MS: '100',
     LOG_LEVEL: 'silent',
