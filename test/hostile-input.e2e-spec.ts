@@ -160,6 +160,45 @@ describe('hostile input', () => {
     expect(given.body.requestId).toBe('trace-42');
   });
 
+  describe('bytes that are not UTF-8 are a 400, not text quietly changed to U+FFFD', () => {
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    // superagent would otherwise send a Buffer as JSON of its bytes.
+    const asBytes = (body: Buffer) => body as unknown as string;
+
+    it('in a JSON body', async () => {
+      const before = await countRows('cases');
+      const body = Buffer.concat([
+        latin1('{"type":"extortion","platform":"taobao","title":"caf'),
+        Buffer.from([0xe9, 0xff]),
+        latin1('","description":"x","incidentAt":"2026-11-18T09:30:00Z"}'),
+      ]);
+      const response = await request(t.http)
+        .post('/v1/cases')
+        .set(bearer(seller))
+        .set('Content-Type', 'application/json')
+        .serialize(asBytes)
+        .send(body);
+      expect(expectProblem(response, 400).detail).toBe('The request body is not valid UTF-8.');
+      expect(await countRows('cases')).toBe(before);
+    });
+
+    it('in a plain HTML form', async () => {
+      const response = await request(t.http)
+        .post('/v1/auth/login')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .serialize(asBytes)
+        .send(
+          Buffer.concat([latin1('email=li'), Buffer.from([0xc0, 0xaf]), latin1('@example.com')]),
+        );
+      expect(expectProblem(response, 400).detail).toBe('The request body is not valid UTF-8.');
+    });
+
+    it('takes Chinese text sent as UTF-8', async () => {
+      const kase = await fileCase(t, seller, { title: '买家索要五十元删除差评' });
+      expect(kase.id).toEqual(expect.any(String));
+    });
+  });
+
   describe('cursors that decode to values their column cannot hold are a 400', () => {
     const encoded = (value: unknown) =>
       Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
