@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { QueueBoardGate } from './auth/queue-board.gate';
+import { applyHttpTimeouts } from './common/http/http-timeouts';
 import { answerNotModifiedPerRfc9110 } from './common/http/not-modified';
 import { installRequestPipeline } from './common/http/request-pipeline';
 import { AppConfig } from './config/app-config';
@@ -13,6 +14,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  applyHttpTimeouts(app.getHttpServer(), config.http.timeouts);
   answerNotModifiedPerRfc9110(app.getHttpAdapter().getInstance());
   installRequestPipeline(app);
   app.use(

@@ -5,7 +5,7 @@ import { Environment, ProcessRole } from './environment';
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   role: ProcessRole;
-  http: { host: string; port: number; trustProxy: boolean };
+  http: { host: string; port: number; trustProxy: boolean; timeouts: HttpTimeouts };
   database: { url: string; migrationsRun: boolean };
   redis: { url: string; keyPrefix: string };
   uploadsDir: string;
@@ -52,6 +52,14 @@ export interface AppConfig {
   };
 }
 
+/** How long the HTTP server waits for slow or silent clients, in milliseconds. */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  idleMs: number;
+  keepAliveMs: number;
+}
+
 /** How often each timed job runs, in milliseconds (SCHEDULE_OF_JOB names the one it uses). */
 export interface ScheduleIntervals {
   idempotencySweep: number;
@@ -66,7 +74,17 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
   return {
     env: environment.NODE_ENV,
     role: environment.BULWARK_ROLE,
-    http: { host: environment.HOST, port: environment.PORT, trustProxy: environment.TRUST_PROXY },
+    http: {
+      host: environment.HOST,
+      port: environment.PORT,
+      trustProxy: environment.TRUST_PROXY,
+      timeouts: {
+        headersMs: environment.HTTP_HEADERS_TIMEOUT_MS,
+        requestMs: environment.HTTP_REQUEST_TIMEOUT_MS,
+        idleMs: environment.HTTP_IDLE_TIMEOUT_MS,
+        keepAliveMs: environment.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
+    },
     database: { url: environment.DATABASE_URL, migrationsRun: environment.MIGRATIONS_RUN },
     redis: { url: environment.REDIS_URL, keyPrefix: environment.REDIS_KEY_PREFIX },
     uploadsDir: resolve(environment.UPLOADS_DIR),

@@ -48,6 +48,30 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** A client that has not sent all its headers in this time gets 408 and is disconnected. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_HEADERS_TIMEOUT_MS = 20_000;
+
+  /** The longest a whole request (an upload's body included) may take to arrive. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 10 * MINUTE_MS;
+
+  /** A connection silent this long either way is closed; above the 15 s ping of event streams. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_IDLE_TIMEOUT_MS = 30_000;
+
+  /** How long an idle keep-alive connection waits for its next request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bulwark';
 

@@ -7,6 +7,7 @@ import {
   Param,
   Post,
   Query,
+  Req,
   Res,
   Sse,
   StreamableFile,
@@ -24,7 +25,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { UuidParam } from '../common/http/uuid-param';
@@ -88,7 +89,10 @@ export class EvidenceController {
   watch(
     @CurrentUser() caller: AuthUser,
     @Param('id') id: string,
+    @Req() request: Request,
   ): Promise<Observable<MessageEvent>> {
+    // A stream is quiet between its pings by design; it ends when the client goes.
+    request.socket.setTimeout(0);
     return this.progress.watch(caller, id);
   }
 

@@ -12,6 +12,8 @@ export interface EventStream {
   contentType: string | undefined;
   /** Every event received so far, in order. */
   events: ServerSentEvent[];
+  /** Whether the server has closed the stream. */
+  ended: boolean;
   close(): void;
 }
 
@@ -43,6 +45,7 @@ export function openEventStream(
         status: response.statusCode ?? 0,
         contentType: response.headers['content-type'],
         events: [],
+        ended: false,
         close: () => request.destroy(),
       };
       let buffered = '';
@@ -57,6 +60,7 @@ export function openEventStream(
         }
       });
       response.on('error', () => undefined);
+      response.on('close', () => (stream.ended = true));
       resolve(stream);
     });
     request.on('error', (error) => {
