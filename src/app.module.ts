@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsModule } from './metrics/metrics.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         EvidenceModule,
         FilingModule,
         IntelModule,
+        ModerationModule,
         HealthModule,
         MetricsModule,
       ],

@@ -37,7 +37,6 @@ describe('seller cases', () => {
       expect.objectContaining({
         reference: expect.stringMatching(/^BW-[2-9A-HJKMNP-TV-Z]{6}$/),
         status: 'open',
-        priority: 0,
         type: 'extortion',
         amountDemanded: { amount: '50.00', currency: 'CNY' },
         amountPaid: { amount: '20.00', currency: 'CNY' },

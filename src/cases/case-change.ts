@@ -2,7 +2,7 @@ import type { EvidenceKind } from '../evidence/evidence-kind';
 import { OutboxEvent } from '../jobs/job-names';
 import type { EventPayloads } from '../jobs/job-payloads';
 import type { CaseEventKind, EventVisibility } from './case-event.entity';
-import type { CaseOutcome, CaseStatus } from './case-status';
+import type { CaseOutcome, CaseStatus, ResolutionAction } from './case-status';
 import type { CaseType } from './case-type';
 import { CaseMove, outcomeAfter, transition } from './case-transitions';
 import type { CaseEntity } from './case.entity';
@@ -17,7 +17,19 @@ export type CaseChange =
       outcome?: CaseOutcome;
       /** What the move says for itself on the timeline: a reason, a summary, a target case. */
       details?: Record<string, unknown>;
+      /** Who decided, and why, for a `resolve` or a `merge`. */
+      decision?: Decision;
+      /** When the move is made; a decision and an appeal record it. */
+      at?: Date;
     }
+  | {
+      kind: 'claimed';
+      assigneeId: string;
+      leaseUntil: Date;
+      /** Taken by the moderator, given by a colleague, or taken over from a lapsed claim. */
+      how: 'claim' | 'assign' | 'takeover';
+    }
+  | { kind: 'released'; why: 'released' | 'lapsed' | 'decided' }
   | { kind: 'message_posted'; messageId: string }
   | { kind: 'note_added'; body: string }
   | { kind: 'evidence_added'; evidenceIds: string[] }
@@ -46,8 +58,27 @@ export type CaseChange =
     }
   | { kind: 'reported_elsewhere_changed'; reportedElsewhere: boolean };
 
+export interface Decision {
+  by: string;
+  summary: string;
+  actions: ResolutionAction[];
+}
+
 export type CaseFields = Partial<
-  Pick<CaseEntity, 'status' | 'outcome' | 'priority' | 'reportedElsewhere'>
+  Pick<
+    CaseEntity,
+    | 'status'
+    | 'outcome'
+    | 'priority'
+    | 'reportedElsewhere'
+    | 'assigneeId'
+    | 'claimExpiresAt'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'resolutionSummary'
+    | 'resolutionActions'
+    | 'appealedAt'
+  >
 >;
 
 /** An outbox event with the payload its contract declares. */
@@ -201,6 +232,30 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
         outbox: [],
         announces: false,
       });
+    case 'claimed':
+      return planned({
+        set: { assigneeId: change.assigneeId, claimExpiresAt: change.leaseUntil },
+        bumpsVersion: true,
+        event: {
+          kind: 'case_claimed',
+          visibility: 'internal',
+          data: {
+            assigneeId: change.assigneeId,
+            until: change.leaseUntil.toISOString(),
+            how: change.how,
+          },
+        },
+        outbox: [],
+        announces: false,
+      });
+    case 'released':
+      return planned({
+        set: { assigneeId: null, claimExpiresAt: null },
+        bumpsVersion: true,
+        event: { kind: 'claim_released', visibility: 'internal', data: { why: change.why } },
+        outbox: [],
+        announces: false,
+      });
     case 'reported_elsewhere_changed':
       return planned({
         set: { reportedElsewhere: change.reportedElsewhere },
@@ -221,7 +276,7 @@ function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' 
   if (!moved.ok) return { ok: false, reason: moved.reason };
   const outcome = outcomeAfter(change.move, change.outcome, state.outcome);
   return planned({
-    set: { status: moved.to, outcome },
+    set: { status: moved.to, outcome, ...decisionFields(change) },
     bumpsVersion: true,
     event: {
       kind: change.move === 'withdraw' ? 'withdrawn' : 'status_changed',
@@ -237,6 +292,23 @@ function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' 
     outbox: [{ event: OutboxEvent.CaseUpdated, payload: { caseId: state.id, status: moved.to } }],
     announces: false,
   });
+}
+
+/** A decision records who and why; reopening or appealing one takes its reasons off the case. */
+function decisionFields(change: Extract<CaseChange, { kind: 'moved' }>): CaseFields {
+  if (change.decision) {
+    return {
+      decidedBy: change.decision.by,
+      decidedAt: change.at ?? new Date(),
+      resolutionSummary: change.decision.summary,
+      resolutionActions: change.decision.actions,
+    };
+  }
+  if (change.move === 'reopen') return { resolutionSummary: null, resolutionActions: [] };
+  if (change.move === 'appeal') {
+    return { resolutionSummary: null, resolutionActions: [], appealedAt: change.at ?? new Date() };
+  }
+  return {};
 }
 
 function planned(plan: CasePlan): Planned {

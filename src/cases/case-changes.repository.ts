@@ -23,6 +23,22 @@ export interface CaseWithEvent {
 
 const REFERENCE_ATTEMPTS = 5;
 
+/** The column and SQL type of each field a change may set; names here are never user input. */
+const FIELD_COLUMNS: Record<keyof CaseFields, { column: string; cast: string }> = {
+  status: { column: 'status', cast: 'text' },
+  outcome: { column: 'outcome', cast: 'text' },
+  priority: { column: 'priority', cast: 'integer' },
+  reportedElsewhere: { column: 'reported_elsewhere', cast: 'boolean' },
+  assigneeId: { column: 'assignee_id', cast: 'uuid' },
+  claimExpiresAt: { column: 'claim_expires_at', cast: 'timestamptz' },
+  decidedBy: { column: 'decided_by', cast: 'uuid' },
+  decidedAt: { column: 'decided_at', cast: 'timestamptz' },
+  resolutionSummary: { column: 'resolution_summary', cast: 'text' },
+  resolutionActions: { column: 'resolution_actions', cast: 'text[]' },
+  appealedAt: { column: 'appealed_at', cast: 'timestamptz' },
+};
+const FIELDS = Object.keys(FIELD_COLUMNS) as (keyof CaseFields)[];
+
 /** The event half of each statement: it numbers the entry from the row it just wrote. */
 const EVENT_OF_ROW = `event AS (
          INSERT INTO case_events (case_id, case_seq, actor_id, kind, visibility, data)
@@ -99,33 +115,28 @@ export class CaseChangesRepository {
     bumpsVersion: boolean,
     draft: EventDraft,
   ): Promise<CaseWithEvent> {
+    const set = FIELDS.filter((field) => field in fields);
+    const assignments = set.map(
+      (field, index) =>
+        `${FIELD_COLUMNS[field].column} = $${index + 3}::${FIELD_COLUMNS[field].cast},`,
+    );
     const [written]: Record<string, unknown>[] = await manager.query(
       withEventParameters(
         `WITH written AS (
            UPDATE cases SET
-             status = CASE WHEN $2 THEN $3 ELSE status END,
-             outcome = CASE WHEN $4 THEN $5 ELSE outcome END,
-             priority = CASE WHEN $6 THEN $7::integer ELSE priority END,
-             reported_elsewhere = CASE WHEN $8 THEN $9::boolean ELSE reported_elsewhere END,
-             version = version + $10::integer,
-             updated_at = CASE WHEN $10::integer > 0 THEN now() ELSE updated_at END,
+             ${assignments.join('\n             ')}
+             version = version + $2::integer,
+             updated_at = CASE WHEN $2::integer > 0 THEN now() ELSE updated_at END,
              last_event_seq = last_event_seq + 1
            WHERE id = $1
            RETURNING *
          ), ${EVENT_OF_ROW}`,
-        10,
+        2 + set.length,
       ),
       [
         id,
-        'status' in fields,
-        fields.status ?? null,
-        'outcome' in fields,
-        fields.outcome ?? null,
-        'priority' in fields,
-        fields.priority ?? null,
-        'reportedElsewhere' in fields,
-        fields.reportedElsewhere ?? null,
         bumpsVersion ? 1 : 0,
+        ...set.map((field) => fields[field] ?? null),
         ...eventValues(draft),
       ],
     );

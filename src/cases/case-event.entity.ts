@@ -24,6 +24,8 @@ export const CASE_EVENT_KINDS = [
   'sighting_confirmed',
   'sighting_rejected',
   'reported_elsewhere_changed',
+  'case_claimed',
+  'claim_released',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -19,7 +19,13 @@ export const CASE_MOVES = [
 ] as const;
 export type CaseMove = (typeof CASE_MOVES)[number];
 
-const UNDECIDED: readonly CaseStatus[] = ['open', 'in_review', 'awaiting_seller', 'escalated'];
+/** Statuses still waiting for a decision: open to work. */
+export const UNDECIDED: readonly CaseStatus[] = [
+  'open',
+  'in_review',
+  'awaiting_seller',
+  'escalated',
+];
 
 /** From which statuses each move may start, and where it leads. */
 const TRANSITIONS: Record<CaseMove, { from: readonly CaseStatus[]; to: CaseStatus }> = {

@@ -6,7 +6,9 @@ import type {
   EvidenceSummaryView,
   IdentifierView,
   ReportedPartyView,
+  ResolutionView,
 } from './case.view';
+import { appealDeadline } from './appeal-deadline';
 import type { PaymentProvider } from '../identifiers/identifier-kind';
 import type { Platform } from '../common/platform';
 
@@ -19,7 +21,6 @@ export function toCaseSummaryView(kase: CaseEntity): CaseSummaryView {
     type: kase.type,
     platform: kase.platform,
     title: kase.title,
-    priority: kase.priority,
     reportedElsewhere: kase.reportedElsewhere,
     createdAt: kase.createdAt.toISOString(),
     updatedAt: kase.updatedAt.toISOString(),
@@ -37,11 +38,22 @@ export function toIdentifierView(sighting: Omit<StoredSighting, 'partyId'>): Ide
   return view;
 }
 
+/** The decision's reasons while the case stands decided. */
+function resolutionOf(kase: CaseEntity): ResolutionView | null {
+  if (kase.status !== 'resolved' || kase.resolutionSummary === null) return null;
+  return {
+    summary: kase.resolutionSummary,
+    actions: kase.resolutionActions,
+    decidedAt: kase.decidedAt?.toISOString() ?? null,
+  };
+}
+
 export function toCaseView(
   kase: CaseEntity,
   partyIds: string[],
   sightings: StoredSighting[],
-  evidence: EvidenceSummaryView[] = [],
+  evidence: EvidenceSummaryView[],
+  appealWindowDays: number,
 ): CaseView {
   const reported: ReportedPartyView[] = partyIds.map((id) => ({
     id,
@@ -72,6 +84,8 @@ export function toCaseView(
     orderIds: kase.orderIds,
     reported,
     evidence,
+    resolution: resolutionOf(kase),
+    appealableUntil: appealDeadline(kase, appealWindowDays)?.toISOString() ?? null,
   };
 }
 

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { ProblemException } from '../common/problem/problem.exception';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from '../jobs/outbox.service';
 import { CaseChange, CasePlan, planChange } from './case-change';
 import { CaseChangesRepository, CaseWithEvent, EventDraft } from './case-changes.repository';
@@ -18,8 +20,10 @@ import type { LockedCase } from './locked-case';
 @Injectable()
 export class CaseWriter {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly changes: CaseChangesRepository,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   /** Files a new case: its row, with its first timeline entry and outbox event. */
@@ -37,7 +41,7 @@ export class CaseWriter {
     change: Exclude<CaseChange, { kind: 'created' }>,
     actorId: string | null,
   ): Promise<CaseWithEvent> {
-    const plan = planOrFail(locked, change);
+    const plan = withClaimExtended(planOrFail(locked, change), locked, actorId, this.leaseEnd());
     const written = await this.changes.update(
       manager,
       locked.id,
@@ -47,6 +51,11 @@ export class CaseWriter {
     );
     await this.publish(manager, written.kase, plan);
     return written;
+  }
+
+  /** When a claim taken or extended now would lapse. */
+  leaseEnd(): Date {
+    return new Date(this.clock.now().getTime() + this.config.moderation.claimLeaseMs);
   }
 
   private async publish(manager: EntityManager, kase: LockedCase, plan: CasePlan): Promise<void> {
@@ -61,6 +70,17 @@ function planOrFail(state: Parameters<typeof planChange>[0], change: CaseChange)
   const planned = planChange(state, change);
   if (!planned.ok) throw new ProblemException(409, planned.reason);
   return planned.plan;
+}
+
+/** The claim holder's own activity on the case keeps the claim from lapsing. */
+function withClaimExtended(
+  plan: CasePlan,
+  locked: LockedCase,
+  actorId: string | null,
+  until: Date,
+): CasePlan {
+  if (actorId === null || locked.assigneeId !== actorId || 'assigneeId' in plan.set) return plan;
+  return { ...plan, set: { ...plan.set, claimExpiresAt: until }, bumpsVersion: true };
 }
 
 function draftOf(plan: CasePlan, actorId: string | null): EventDraft {

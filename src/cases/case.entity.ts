@@ -12,7 +12,7 @@ import {
 import { UserEntity } from '../accounts/user.entity';
 import type { Platform } from '../common/platform';
 import type { PaymentProvider } from '../identifiers/identifier-kind';
-import type { CaseOutcome, CaseStatus, DemandChannel } from './case-status';
+import type { CaseOutcome, CaseStatus, DemandChannel, ResolutionAction } from './case-status';
 import type { CaseType } from './case-type';
 
 /** One complaint by one seller, with the extortion ledger when money was demanded. */
@@ -20,6 +20,7 @@ import type { CaseType } from './case-type';
 @Index('cases_reference_key', ['reference'], { unique: true })
 @Index('cases_seller_created_idx', ['sellerId', 'createdAt', 'id'])
 @Index('cases_created_idx', ['createdAt', 'id'])
+@Index('cases_claim_expiry_idx', ['claimExpiresAt'], { where: 'assignee_id IS NOT NULL' })
 @Check(
   'cases_amounts_check',
   `(amount_demanded IS NULL AND amount_paid IS NULL) OR currency IS NOT NULL`,
@@ -98,6 +99,36 @@ export class CaseEntity {
 
   @Column({ name: 'demand_deadline', type: 'timestamptz', nullable: true })
   demandDeadline!: Date | null;
+
+  /** The moderator working the case; exclusive, and only while the claim's lease runs. */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: UserEntity;
+
+  /** When the claim lapses unless the moderator's activity on the case extends it. */
+  @Column({ name: 'claim_expires_at', type: 'timestamptz', nullable: true })
+  claimExpiresAt!: Date | null;
+
+  /** Who made the latest decision; an appeal prefers someone else. */
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  /** The decision's reasons, which the seller reads. */
+  @Column({ name: 'resolution_summary', type: 'text', nullable: true })
+  resolutionSummary!: string | null;
+
+  @Column({ name: 'resolution_actions', type: 'text', array: true, default: () => "'{}'" })
+  resolutionActions!: ResolutionAction[];
+
+  /** Set by the seller's one appeal. */
+  @Column({ name: 'appealed_at', type: 'timestamptz', nullable: true })
+  appealedAt!: Date | null;
 
   /** Bumped on every change; the ETag of the case. */
   @Column({ name: 'version', type: 'integer', default: 1 })

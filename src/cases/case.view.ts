@@ -15,6 +15,8 @@ import {
   CaseStatus,
   DEMAND_CHANNELS,
   DemandChannel,
+  RESOLUTION_ACTIONS,
+  ResolutionAction,
 } from './case-status';
 import { CASE_TYPES, CaseType } from './case-type';
 import { MoneyDto } from './case.dto';
@@ -58,7 +60,8 @@ export class CaseSummaryView {
   @ApiProperty({ enum: CASE_TYPES }) type!: CaseType;
   @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
   @ApiProperty() title!: string;
-  @ApiProperty() priority!: number;
+  @ApiPropertyOptional({ description: 'Moderators and admins only: triage priority' })
+  priority?: number;
   @ApiProperty({
     description:
       'The accused is linked to another report that a moderator upheld (no details are shown)',
@@ -75,6 +78,25 @@ export class CaseSellerView {
   @ApiProperty({ type: ShopView, nullable: true }) shop!: ShopView | null;
 }
 
+/** A decision's reasons, as the seller reads them. */
+export class ResolutionView {
+  @ApiProperty() summary!: string;
+  @ApiProperty({ enum: RESOLUTION_ACTIONS, isArray: true }) actions!: ResolutionAction[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
+}
+
+export class AssigneeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+/** Who works the case and until when their claim runs, for staff only. */
+export class AssignmentView {
+  @ApiProperty({ type: AssigneeView }) assignee!: AssigneeView;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  claimExpiresAt!: string | null;
+}
+
 export class CaseView extends CaseSummaryView {
   @ApiProperty() description!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) incidentAt!: string | null;
@@ -87,6 +109,20 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [String] }) orderIds!: string[];
   @ApiProperty({ type: [ReportedPartyView] }) reported!: ReportedPartyView[];
   @ApiProperty({ type: [EvidenceSummaryView] }) evidence!: EvidenceSummaryView[];
+  @ApiProperty({ type: ResolutionView, nullable: true }) resolution!: ResolutionView | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Until when the seller may appeal the decision; null when they may not',
+  })
+  appealableUntil!: string | null;
+  @ApiPropertyOptional({
+    type: AssignmentView,
+    nullable: true,
+    description: 'Moderators and admins only: the claim on the case',
+  })
+  assignment?: AssignmentView | null;
   @ApiPropertyOptional({
     type: CaseSellerView,
     description: 'Moderators and admins only: the seller who filed the case, and their shop',

@@ -28,6 +28,12 @@ import { CaseChangesRepository } from './case-changes.repository';
     CaseMessagesRepository,
     CaseEvidenceSummaryRepository,
   ],
-  exports: [CasesService, CasesRepository, CaseWriter, CasePartiesRepository],
+  exports: [
+    CasesService,
+    CasesRepository,
+    CaseWriter,
+    CasePartiesRepository,
+    CaseMessagesRepository,
+  ],
 })
 export class CasesModule {}

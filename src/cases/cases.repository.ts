@@ -16,6 +16,13 @@ export type NewCase = Omit<
   | 'outcome'
   | 'priority'
   | 'reportedElsewhere'
+  | 'assigneeId'
+  | 'claimExpiresAt'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'resolutionSummary'
+  | 'resolutionActions'
+  | 'appealedAt'
   | 'version'
   | 'lastEventSeq'
   | 'createdAt'
@@ -67,6 +74,16 @@ export class CasesRepository {
       [ids],
     );
     return rows.map((row) => entityFromRow(manager, CaseEntity, row) as LockedCase);
+  }
+
+  /** Cases whose claim's lease ended before `now`, oldest lapse first. */
+  async lapsedClaims(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM cases WHERE assignee_id IS NOT NULL AND claim_expires_at <= $1
+         ORDER BY claim_expires_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Newest first, `limit + 1` rows so the caller knows whether a next page exists. */

@@ -26,6 +26,7 @@ import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
 import { CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import {
+  AssignmentView,
   CasePageView,
   CaseSellerView,
   CaseStatusView,
@@ -158,14 +159,15 @@ export class CasesService {
       display: sighting.identifier.display,
     }));
     return {
-      ...toCaseView(kase, partyIds, stored, evidence),
+      ...toCaseView(kase, partyIds, stored, evidence, this.config.moderation.appealWindowDays),
       guidance: this.guidance.forPlatform(kase.platform, kase.type),
     };
   }
 
   async list(caller: AuthUser, query: CaseListQueryDto): Promise<CasePageView> {
+    const staff = allows(caller, 'case.read', PLATFORM);
     const rows = await this.cases.list({
-      sellerId: allows(caller, 'case.read', PLATFORM) ? undefined : caller.id,
+      sellerId: staff ? undefined : caller.id,
       status: query.status,
       type: query.type,
       text: query.q,
@@ -176,7 +178,8 @@ export class CasesService {
       rows,
       query.limit,
       (row) => ({ at: row.createdAt, id: row.id }),
-      toCaseSummaryView,
+      (row) =>
+        staff ? { ...toCaseSummaryView(row), priority: row.priority } : toCaseSummaryView(row),
     );
   }
 
@@ -184,7 +187,9 @@ export class CasesService {
     const kase = await this.require(caller, 'case.read', idOrReference);
     const view = await this.viewOf(kase);
     if (allows(caller, 'case.read-internal', caseSubject(kase))) {
+      view.priority = kase.priority;
       view.seller = await this.sellerOf(kase);
+      view.assignment = await this.assignmentOf(kase);
     }
     return { view, etag: caseEtag(kase) };
   }
@@ -244,7 +249,16 @@ export class CasesService {
       this.parties.findOfCase(kase.id),
       this.evidenceSummaries.listOfCase(kase.id),
     ]);
-    return toCaseView(kase, partyIds, sightings, evidence);
+    return toCaseView(kase, partyIds, sightings, evidence, this.config.moderation.appealWindowDays);
+  }
+
+  private async assignmentOf(kase: CaseEntity): Promise<AssignmentView | null> {
+    const assignee = kase.assigneeId ? await this.users.findById(kase.assigneeId) : null;
+    if (!assignee) return null;
+    return {
+      assignee: { id: assignee.id, displayName: assignee.displayName },
+      claimExpiresAt: kase.claimExpiresAt?.toISOString() ?? null,
+    };
   }
 
   private async sellerOf(kase: CaseEntity): Promise<CaseSellerView | undefined> {

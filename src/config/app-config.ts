@@ -26,6 +26,7 @@ export interface AppConfig {
     redispatchAfterMs: number;
     everyMs: ScheduleIntervals;
   };
+  moderation: { claimLeaseMs: number; appealWindowDays: number };
   metricsToken?: string;
   logLevel: string;
   cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
@@ -66,6 +67,7 @@ export interface ScheduleIntervals {
   evidenceSweep: number;
   offenderRescore: number;
   outboxReconcile: number;
+  claimLapse: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -117,7 +119,12 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
         evidenceSweep: environment.EVIDENCE_SWEEP_EVERY_MS,
         offenderRescore: environment.INTEL_RESCORE_EVERY_MS,
         outboxReconcile: environment.OUTBOX_RECONCILE_EVERY_MS,
+        claimLapse: environment.MODERATION_LAPSE_EVERY_MS,
       },
+    },
+    moderation: {
+      claimLeaseMs: environment.MODERATION_CLAIM_LEASE_MS,
+      appealWindowDays: environment.MODERATION_APPEAL_WINDOW_DAYS,
     },
     metricsToken: environment.METRICS_TOKEN,
     logLevel: environment.LOG_LEVEL,

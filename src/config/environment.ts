@@ -188,6 +188,27 @@ export class Environment {
   @Max(WEEK_MS)
   OUTBOX_RECONCILE_EVERY_MS = MINUTE_MS;
 
+  /** A moderator's claim lapses after this long without activity on the case. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(WEEK_MS)
+  MODERATION_CLAIM_LEASE_MS = 30 * MINUTE_MS;
+
+  /** How often lapsed claims are released. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  MODERATION_LAPSE_EVERY_MS = MINUTE_MS;
+
+  /** How long after a decision its seller may appeal, once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  MODERATION_APPEAL_WINDOW_DAYS = 14;
+
   /** A dispatched job not seen to finish in this time is looked for in Redis, and requeued if lost. */
   @Transform(toInt)
   @IsInt()

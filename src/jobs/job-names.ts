@@ -23,6 +23,7 @@ export enum JobName {
   SweepEvidence = 'evidence.sweep',
   RescoreOffenders = 'intel.rescore-offenders',
   ReconcileOutbox = 'outbox.reconcile',
+  LapseClaims = 'moderation.lapse-claims',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -51,6 +52,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SweepEvidence]: QueueName.Maintenance,
   [JobName.RescoreOffenders]: QueueName.Maintenance,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
+  [JobName.LapseClaims]: QueueName.Maintenance,
 };
 
 /**
@@ -90,6 +92,8 @@ export const SCHEDULE_OF_JOB = {
   [JobName.RescoreOffenders]: 'offenderRescore',
   // Hands back to the queue outbox rows whose job a Redis that lost its data no longer holds.
   [JobName.ReconcileOutbox]: 'outboxReconcile',
+  // A claim whose moderator went quiet goes back to the queue.
+  [JobName.LapseClaims]: 'claimLapse',
 } as const satisfies Partial<Record<JobName, keyof ScheduleIntervals>>;
 
 export type ScheduledJob = keyof typeof SCHEDULE_OF_JOB;

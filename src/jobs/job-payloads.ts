@@ -38,6 +38,7 @@ export interface JobPayloads {
   [JobName.SweepEvidence]: NoPayload;
   [JobName.RescoreOffenders]: NoPayload;
   [JobName.ReconcileOutbox]: NoPayload;
+  [JobName.LapseClaims]: NoPayload;
 }
 
 export type NoPayload = Record<string, never>;

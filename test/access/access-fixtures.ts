@@ -120,6 +120,33 @@ export class AccessFixtures {
     return { id: response.body.id as string, qq };
   }
 
+  /** A new case of the owner's, claimed by the principal when it is staff who may claim. */
+  async newCaseClaimedBy(principal: Principal): Promise<string> {
+    const kase = await this.newOwnerCase();
+    if (principal === 'moderator' || principal === 'admin') {
+      await request(this.t.http)
+        .post(`/v1/cases/${kase.id}/claim`)
+        .set(this.credentialsOf(principal))
+        .expect(200);
+    }
+    return kase.id;
+  }
+
+  /** A new case of the owner's that the moderator has decided. */
+  async newResolvedCase(): Promise<string> {
+    const id = await this.newCaseClaimedBy('moderator');
+    await request(this.t.http)
+      .post(`/v1/cases/${id}/resolve`)
+      .set(this.credentialsOf('moderator'))
+      .send({ outcome: 'upheld', summary: 'The chat shows the demand.', actions: ['no_action'] })
+      .expect(200);
+    return id;
+  }
+
+  get moderatorId(): string {
+    return this.people.moderator.id;
+  }
+
   /** A sighting that a chat log yielded, not yet reviewed: the kind a moderator confirms. */
   async newExtractedSighting(): Promise<string> {
     const kase = await this.newOwnerCase();

@@ -111,6 +111,9 @@ const ownerCase = (fixtures: AccessFixtures): RouteCall => ({
 const newOwnerCase = async (fixtures: AccessFixtures): Promise<RouteCall> => ({
   params: { id: (await fixtures.newOwnerCase()).id },
 });
+const claimedBy = async (fixtures: AccessFixtures, principal: Principal): Promise<RouteCall> => ({
+  params: { id: await fixtures.newCaseClaimedBy(principal) },
+});
 const screenshot = (fixtures: AccessFixtures): RouteCall => ({
   params: { id: fixtures.screenshotId },
 });
@@ -222,6 +225,59 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
       anonymous: 401,
     },
     call: newOwnerCase,
+  },
+  // Moderation: claims, then the moves, each by the moderator holding the claim.
+  'POST /v1/cases/{id}/claim': { expect: staff(200), call: newOwnerCase },
+  'POST /v1/cases/{id}/release': { expect: staff(200), call: claimedBy },
+  'POST /v1/cases/{id}/assign': {
+    expect: staff(200),
+    call: async (fixtures) => ({
+      ...(await newOwnerCase(fixtures)),
+      json: { moderatorId: fixtures.moderatorId },
+    }),
+  },
+  'POST /v1/cases/{id}/request-info': {
+    expect: staff(200),
+    call: async (fixtures, principal) => ({
+      ...(await claimedBy(fixtures, principal)),
+      json: { message: 'Please send the whole chat, from the first message.' },
+    }),
+  },
+  'POST /v1/cases/{id}/escalate': {
+    expect: staff(200),
+    call: async (fixtures, principal) => ({
+      ...(await claimedBy(fixtures, principal)),
+      json: { reason: 'Same QQ as a police report.' },
+    }),
+  },
+  'POST /v1/cases/{id}/resolve': {
+    expect: staff(200),
+    call: async (fixtures, principal) => ({
+      ...(await claimedBy(fixtures, principal)),
+      json: { outcome: 'upheld', summary: 'The chat shows the demand.', actions: ['no_action'] },
+    }),
+  },
+  'POST /v1/cases/{id}/reopen': {
+    expect: staff(200),
+    call: async (fixtures) => ({
+      params: { id: await fixtures.newResolvedCase() },
+      json: { reason: 'New evidence arrived.' },
+    }),
+  },
+  // Only the seller whose case was decided.
+  'POST /v1/cases/{id}/appeal': {
+    expect: {
+      owner: 200,
+      otherSeller: 404,
+      moderator: 403,
+      admin: 403,
+      'apiKey:cases:read': 403,
+      anonymous: 401,
+    },
+    call: async (fixtures) => ({
+      params: { id: await fixtures.newResolvedCase() },
+      json: { reason: 'The buyer really did threaten me.' },
+    }),
   },
   'GET /v1/cases/{id}/messages': { expect: ownerAndStaff(200), call: ownerCase },
   'POST /v1/cases/{id}/messages': {

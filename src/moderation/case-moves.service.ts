@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { CaseMessagesRepository } from '../cases/case-messages.repository';
+import { caseEtag } from '../cases/case-views';
+import { CaseWriter } from '../cases/case-writer';
+import { CasesRepository } from '../cases/cases.repository';
+import { CasesService } from '../cases/cases.service';
+import type { LockedCase } from '../cases/locked-case';
+import { Clock } from '../common/clock';
+import { requireIfMatch } from '../common/http/if-match';
+import { ProblemException } from '../common/problem/problem.exception';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { appealDeadline } from '../cases/appeal-deadline';
+import { ClaimsService } from './claims.service';
+import { ReasonDto, RequestInfoDto, ResolveDto } from './moderation.dto';
+import { unfilledPlaceholders } from './unfilled-placeholders';
+
+/**
+ * The moves of the state machine as moderators and sellers make them. Each checks the caller's
+ * right in the access policy, then the case's If-Match and claim under its row lock, and changes
+ * it only through CaseWriter, whose transition table refuses an illegal move with the legal ones.
+ */
+@Injectable()
+export class CaseMovesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesService,
+    private readonly caseRows: CasesRepository,
+    private readonly messages: CaseMessagesRepository,
+    private readonly writer: CaseWriter,
+    private readonly claims: ClaimsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Asks the seller for more: a message they see, and the case waits for their answer. */
+  requestInfo(moderator: AuthUser, id: string, dto: RequestInfoDto, ifMatch?: string) {
+    const unfilled = unfilledPlaceholders(dto.message);
+    if (unfilled.length > 0) {
+      throw new ProblemException(422, 'The message still holds placeholders to fill in.', [
+        { field: 'message', message: `fill in ${unfilled.join(', ')}` },
+      ]);
+    }
+    return this.asHolder(moderator, id, ifMatch, async (manager, locked) => {
+      const moved = await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'moved', move: 'request_info' },
+        moderator.id,
+      );
+      const message = await this.messages.insert(manager, {
+        caseId: locked.id,
+        authorId: moderator.id,
+        authorRole: moderator.role,
+        body: dto.message,
+      });
+      await this.writer.apply(
+        manager,
+        moved.kase,
+        { kind: 'message_posted', messageId: message.id },
+        moderator.id,
+      );
+    });
+  }
+
+  /** The reason stays with moderators, as an internal note; the seller sees the status. */
+  escalate(moderator: AuthUser, id: string, dto: ReasonDto, ifMatch?: string) {
+    return this.asHolder(moderator, id, ifMatch, async (manager, locked) => {
+      const moved = await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'moved', move: 'escalate' },
+        moderator.id,
+      );
+      await this.writer.apply(
+        manager,
+        moved.kase,
+        { kind: 'note_added', body: `Escalated: ${dto.reason}` },
+        moderator.id,
+      );
+    });
+  }
+
+  /** Decides the case with reasons the seller reads, and gives up the claim: the work is done. */
+  resolve(moderator: AuthUser, id: string, dto: ResolveDto, ifMatch?: string) {
+    return this.asHolder(moderator, id, ifMatch, async (manager, locked) => {
+      const decided = await this.writer.apply(
+        manager,
+        locked,
+        {
+          kind: 'moved',
+          move: 'resolve',
+          outcome: dto.outcome,
+          decision: { by: moderator.id, summary: dto.summary, actions: dto.actions },
+          at: this.clock.now(),
+          details: { summary: dto.summary, actions: dto.actions },
+        },
+        moderator.id,
+      );
+      await this.writer.apply(
+        manager,
+        decided.kase,
+        { kind: 'released', why: 'decided' },
+        moderator.id,
+      );
+    });
+  }
+
+  /** Takes a decided case back into review, held by the moderator who reopens it. */
+  async reopen(moderator: AuthUser, id: string, dto: ReasonDto, ifMatch?: string) {
+    const found = await this.cases.require(moderator, 'case.decide', id);
+    await this.caseRows.lockAndRun(found.id, async (manager, locked) => {
+      requireIfMatch(ifMatch, caseEtag(locked));
+      const reopened = await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'moved', move: 'reopen', details: { reason: dto.reason } },
+        moderator.id,
+      );
+      await this.writer.apply(
+        manager,
+        reopened.kase,
+        {
+          kind: 'claimed',
+          assigneeId: moderator.id,
+          leaseUntil: this.writer.leaseEnd(),
+          how: 'claim',
+        },
+        moderator.id,
+      );
+    });
+    return found.id;
+  }
+
+  /**
+   * The seller contests a decision: once, within the window after it. The case goes back to the
+   * queue unclaimed; the moderator who decided it is kept, so that someone else is preferred.
+   */
+  async appeal(seller: AuthUser, id: string, dto: ReasonDto, ifMatch?: string) {
+    const found = await this.cases.require(seller, 'case.appeal', id);
+    await this.caseRows.lockAndRun(found.id, async (manager, locked) => {
+      requireIfMatch(ifMatch, caseEtag(locked));
+      if (locked.appealedAt !== null) {
+        throw new ProblemException(409, 'This case has been appealed once already.');
+      }
+      const deadline = appealDeadline(locked, this.config.moderation.appealWindowDays);
+      if (locked.status === 'resolved' && deadline && deadline <= this.clock.now()) {
+        throw new ProblemException(
+          409,
+          `The window to appeal closed at ${deadline.toISOString()}.`,
+        );
+      }
+      await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'moved', move: 'appeal', at: this.clock.now(), details: { reason: dto.reason } },
+        seller.id,
+      );
+    });
+    return found.id;
+  }
+
+  private async asHolder(
+    moderator: AuthUser,
+    id: string,
+    ifMatch: string | undefined,
+    work: (manager: EntityManager, locked: LockedCase) => Promise<void>,
+  ): Promise<string> {
+    const found = await this.cases.require(moderator, 'case.decide', id);
+    await this.caseRows.lockAndRun(found.id, async (manager, locked) => {
+      requireIfMatch(ifMatch, caseEtag(locked));
+      await this.claims.requireHolder(locked, moderator);
+      await work(manager, locked);
+    });
+    return found.id;
+  }
+}
