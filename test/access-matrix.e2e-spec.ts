@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AccessFixtures } from './access/access-fixtures';
-import {
-  ACCESS_MATRIX,
-  ROUTES_OUTSIDE_OPENAPI,
-  RouteCall,
-  RouteRow,
-} from './access/access-matrix.table';
+import { ACCESS_MATRIX, ROUTES_OUTSIDE_OPENAPI, RouteRow } from './access/access-matrix.table';
+import { OpenApiDocument, pathOf, routesOf } from './access/openapi-routes';
 import { Principal, PRINCIPALS } from './access/principals';
 import { openEventStream } from './helpers/event-stream';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -16,41 +12,14 @@ import { startTestApp, TestApp } from './helpers/test-app';
 const TABLE_FILE = 'test/access/access-matrix.table.ts';
 // Held by no principal: /metrics must refuse them all (see its row).
 const METRICS_TOKEN = 'a-metrics-token-no-principal-holds';
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 type Verb = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, unknown>>;
-}
 
 /** What a principal got from a route: enough to tell a success from a refusal. */
 interface Answer {
   status: number;
   contentType: string | undefined;
   detail?: string;
-}
-
-/** Every operation of the document as `METHOD /path/{param}`, the table's keys. */
-function routesOf(document: OpenApiDocument): string[] {
-  return Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((key) => HTTP_METHODS.includes(key))
-      .map((method) => `${method.toUpperCase()} ${path}`),
-  );
-}
-
-function pathOf(route: string, call: RouteCall): string {
-  const template = route.slice(route.indexOf(' ') + 1);
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = call.params?.[name];
-    if (value === undefined) {
-      throw new Error(`${route}: the row's call() gives no value for {${name}}`);
-    }
-    return encodeURIComponent(value);
-  });
-  const query = new URLSearchParams(call.query ?? {}).toString();
-  return query ? `${path}?${query}` : path;
 }
 
 const listed = (routes: string[]) => routes.map((route) => `  ${route}`).join('\n');
