@@ -3,55 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AccessFixtures } from './access/access-fixtures';
-import {
-  ACCESS_MATRIX,
-  ROUTES_OUTSIDE_OPENAPI,
-  RouteCall,
-  RouteRow,
-} from './access/access-matrix.table';
+import { ACCESS_MATRIX, ROUTES_OUTSIDE_OPENAPI, RouteCall } from './access/access-matrix.table';
+import { FORGED_CURSORS } from './access/forged-cursors';
+import { hostileRequestsOf } from './access/hostile-requests';
+import { OpenApiDocument, pathOf, routesOf } from './access/openapi-routes';
 import { Principal, PRINCIPALS } from './access/principals';
+import { Answer, shortfallOf } from './access/refusals';
 import { openEventStream } from './helpers/event-stream';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const TABLE_FILE = 'test/access/access-matrix.table.ts';
 // Held by no principal: /metrics must refuse them all (see its row).
 const METRICS_TOKEN = 'a-metrics-token-no-principal-holds';
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 type Verb = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, unknown>>;
-}
-
-/** What a principal got from a route: enough to tell a success from a refusal. */
-interface Answer {
-  status: number;
-  contentType: string | undefined;
-  detail?: string;
-}
-
-/** Every operation of the document as `METHOD /path/{param}`, the table's keys. */
-function routesOf(document: OpenApiDocument): string[] {
-  return Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((key) => HTTP_METHODS.includes(key))
-      .map((method) => `${method.toUpperCase()} ${path}`),
-  );
-}
-
-function pathOf(route: string, call: RouteCall): string {
-  const template = route.slice(route.indexOf(' ') + 1);
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = call.params?.[name];
-    if (value === undefined) {
-      throw new Error(`${route}: the row's call() gives no value for {${name}}`);
-    }
-    return encodeURIComponent(value);
-  });
-  const query = new URLSearchParams(call.query ?? {}).toString();
-  return query ? `${path}?${query}` : path;
-}
 
 const listed = (routes: string[]) => routes.map((route) => `  ${route}`).join('\n');
 
@@ -59,6 +24,7 @@ describe('access matrix: every route, as every principal', () => {
   let t: TestApp;
   let uploads: string;
   let fixtures: AccessFixtures;
+  let document: OpenApiDocument;
   let documentedRoutes: string[];
 
   beforeAll(async () => {
@@ -67,34 +33,45 @@ describe('access matrix: every route, as every principal', () => {
     // Event streams are read over a real socket, not through supertest.
     await t.app.listen(0, '127.0.0.1');
     fixtures = await AccessFixtures.build(t);
-    const document = await request(t.http).get('/docs/openapi.json').expect(200);
-    documentedRoutes = routesOf(document.body as OpenApiDocument);
+    const served = await request(t.http).get('/docs/openapi.json').expect(200);
+    document = served.body as OpenApiDocument;
+    documentedRoutes = routesOf(document);
   }, 180_000);
   afterAll(async () => {
     await t?.app.close();
     await rm(uploads, { recursive: true, force: true });
   });
 
-  async function callRoute(route: string, row: RouteRow, principal: Principal): Promise<Answer> {
-    const call = (await row.call?.(fixtures, principal)) ?? {};
+  /** Sends `call` as `principal`; a stream is opened, judged by its head, and closed. */
+  async function send(
+    route: string,
+    call: RouteCall,
+    principal: Principal,
+    stream?: true,
+  ): Promise<Answer> {
     const path = pathOf(route, call);
     const credentials = call.credentials ?? fixtures.credentialsOf(principal);
-    if (row.stream) {
-      const stream = await openEventStream(t.http, path, credentials);
-      stream.close();
-      return { status: stream.status, contentType: stream.contentType };
+    if (stream) {
+      const opened = await openEventStream(t.http, path, credentials);
+      opened.close();
+      return { status: opened.status, contentType: opened.contentType, fields: [] };
     }
     const verb = route.slice(0, route.indexOf(' ')).toLowerCase() as Verb;
     let pending = request(t.http)[verb](path).set(credentials);
+    for (const [name, value] of Object.entries(call.fields ?? {})) {
+      pending = pending.field(name, value);
+    }
     for (const file of call.files ?? []) {
       pending = pending.attach(file.field, file.content, file.filename);
     }
     if (call.json) pending = pending.send(call.json);
     const response = await pending;
+    const problem = response.body as { detail?: string; errors?: { field: string }[] } | undefined;
     return {
       status: response.status,
       contentType: response.headers['content-type'],
-      detail: (response.body as { detail?: string } | undefined)?.detail,
+      detail: problem?.detail,
+      fields: problem?.errors?.map((error) => error.field) ?? [],
     };
   }
 
@@ -131,7 +108,8 @@ describe('access matrix: every route, as every principal', () => {
         if (expected === undefined) {
           throw new Error(`${TABLE_FILE} gives no status for ${principal} on ${route}`);
         }
-        const answer = await callRoute(route, row, principal);
+        const call = (await row.call?.(fixtures, principal)) ?? {};
+        const answer = await send(route, call, principal, row.stream);
         if (answer.status !== expected) {
           const detail = answer.detail ? `: ${answer.detail}` : '';
           throw new Error(
@@ -146,4 +124,48 @@ describe('access matrix: every route, as every principal', () => {
       });
     }
   }
+
+  describe('hostile input, on every route of the document', () => {
+    it('reads the bodies, their nested text fields and the cursors out of the document', () => {
+      const fieldsOf = (route: string, base: RouteCall) =>
+        hostileRequestsOf(route, document, base, 'owner').map(({ refusal }) => refusal.field);
+      expect(fieldsOf('POST /v1/cases', { json: fixtures.newCaseBody() })).toEqual(
+        expect.arrayContaining([
+          'title',
+          'amountDemanded.currency',
+          'reported[0].identifiers[0].value',
+        ]),
+      );
+      expect(fieldsOf('POST /v1/cases/{id}/evidence', { params: { id: 'x' } })).toEqual([
+        'kind',
+        'id',
+      ]);
+      expect(fieldsOf('GET /v1/cases', {}).filter((field) => field === 'cursor')).toHaveLength(
+        FORGED_CURSORS.length + 1,
+      );
+    });
+
+    for (const [route, row] of Object.entries(ACCESS_MATRIX)) {
+      it(`${route} refuses it with a 400 that names what is wrong, never a 5xx`, async () => {
+        // Someone the route lets in, so that what they send is all that can be refused.
+        const principal = PRINCIPALS.find((who) => row.expect[who] < 400);
+        if (!principal) {
+          const untried = hostileRequestsOf(route, document, {}, 'anonymous');
+          if (untried.length > 0) {
+            throw new Error(`No principal may call ${route}, so its hostile input goes untried`);
+          }
+          return;
+        }
+        const base = (await row.call?.(fixtures, principal)) ?? {};
+        const shortfalls: string[] = [];
+        // A refusal ends before any stream opens, so stream routes are read like the others.
+        for (const hostile of hostileRequestsOf(route, document, base, principal)) {
+          const answer = await send(route, hostile.call, hostile.principal);
+          const shortfall = shortfallOf(answer, hostile.refusal);
+          if (shortfall) shortfalls.push(`${hostile.what}, as ${hostile.principal}: ${shortfall}`);
+        }
+        if (shortfalls.length > 0) throw new Error(`${route}:\n${listed(shortfalls)}`);
+      });
+    }
+  });
 });

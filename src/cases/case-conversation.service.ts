@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import {
+  BIGINT_MAX,
   INTEGER_MAX,
   requireSequenceCursor,
   toSequencePage,
@@ -62,7 +63,7 @@ export class CaseConversationService {
     const kase = await this.cases.require(caller, 'case.read', idOrReference);
     const rows = await this.messages.list(
       kase.id,
-      requireSequenceCursor(query.cursor),
+      requireSequenceCursor(query.cursor, BIGINT_MAX),
       query.limit,
     );
     return toSequencePage(

@@ -12,7 +12,11 @@ import type { CaseEntity } from '../cases/case.entity';
 import type { LockedCase } from '../cases/locked-case';
 import type { FieldError } from '../common/problem/problem-details';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
-import { requireSequenceCursor, toSequencePage } from '../common/pagination/sequence-cursor';
+import {
+  INTEGER_MAX,
+  requireSequenceCursor,
+  toSequencePage,
+} from '../common/pagination/sequence-cursor';
 import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { EvidenceKind } from './evidence-kind';
@@ -167,7 +171,8 @@ export class EvidenceService {
     const rows = await this.orderRecordRows.page(
       this.dataSource.manager,
       evidence.id,
-      requireSequenceCursor(query.cursor),
+      // order_records.row_number is an integer column.
+      requireSequenceCursor(query.cursor, INTEGER_MAX),
       query.limit,
     );
     return toSequencePage(rows, query.limit, toOrderRecordView, (row) => row.seq);

@@ -16,6 +16,10 @@ import type { Principal } from './principals';
  * and `call` giving each {param} a fixture the owner owns, the query and a valid body. When the
  * route changes or consumes its target, `call` builds a new one per principal with a new*()
  * method of AccessFixtures (add one there if none fits).
+ *
+ * The same spec then tries every route with hostile input built from the OpenAPI document
+ * (test/access/hostile-requests.ts): each row's call, made for the first principal the row lets
+ * in, is spoiled one part at a time, so it must send the JSON body a route takes.
  */
 
 export type ExpectedStatuses = Record<Principal, number>;
@@ -28,6 +32,8 @@ export interface RouteCall {
   json?: object;
   /** A valid multipart body instead. */
   files?: { field: string; content: Buffer; filename: string }[];
+  /** Text fields sent with the files. */
+  fields?: Record<string, string>;
   /** Credentials that replace the principal's usual ones (a session of its own to end). */
   credentials?: Record<string, string>;
 }

@@ -13,8 +13,12 @@ export function encodeSequenceCursor(seq: string): string {
 export const BIGINT_MAX = 2n ** 63n - 1n;
 export const INTEGER_MAX = 2n ** 31n - 1n;
 
-/** The sequence a cursor holds, if it is one within `max` (the range of its column). */
-export function decodeSequenceCursor(encoded: string, max = BIGINT_MAX): string | undefined {
+/**
+ * The sequence a cursor holds, if it is one within `max`, the largest value of the column it is
+ * compared with. Each list states its own: past an integer column, the comparison is a database
+ * error (a 500), not a refusal.
+ */
+export function decodeSequenceCursor(encoded: string, max: bigint): string | undefined {
   const text = Buffer.from(encoded, 'base64url').toString('utf8');
   if (!/^s[1-9]\d{0,18}$/.test(text)) return undefined;
   return BigInt(text.slice(1)) <= max ? text.slice(1) : undefined;
@@ -23,7 +27,7 @@ export function decodeSequenceCursor(encoded: string, max = BIGINT_MAX): string 
 /** The decoded `cursor` query parameter, or a 400 naming it. */
 export function requireSequenceCursor(
   encoded: string | undefined,
-  max = BIGINT_MAX,
+  max: bigint,
 ): string | undefined {
   if (encoded === undefined) return undefined;
   const seq = decodeSequenceCursor(encoded, max);
