@@ -163,7 +163,7 @@ describe('queued work when Redis loses its data', () => {
         LOG_LEVEL: 'warn',
       });
       try {
-        await eventually(() => {
+        await eventually(async () => {
           service.assertRunning();
           const warnings = service
             .logLines()

@@ -325,7 +325,6 @@ app.post('/v1/cases', async (request: Request, response: Response) => {
     type: filing.type,
     platform: filing.platform,
     title: filing.title,
-    priority: 0,
     reportedElsewhere: false,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -344,6 +343,8 @@ app.post('/v1/cases', async (request: Request, response: Response) => {
       identifiers: filing.reported[index].identifiers.map(toIdentifierView),
     })),
     evidence: [],
+    resolution: null,
+    appealableUntil: null,
     guidance: guidance.forPlatform(filing.platform, filing.type),
   };
   response.status(201).location(`/v1/cases/${row.id}`).json(created);
