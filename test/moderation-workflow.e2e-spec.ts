@@ -119,6 +119,12 @@ describe('moderators working a case', () => {
     );
     expect(sellerView).not.toHaveProperty('priority');
     expect(sellerView).not.toHaveProperty('assignment');
+    const sellerReads = await Promise.all(
+      ['', '/timeline', '/messages', '/status'].map((path) =>
+        request(t.http).get(`/v1/cases/${kase.id}${path}`).set(bearer(seller)).expect(200),
+      ),
+    );
+    for (const answer of sellerReads) expect(JSON.stringify(answer.body)).not.toContain(wang.id);
     const sellerTimeline = await timelineKinds(seller, kase.id);
     expect(sellerTimeline).not.toContain('case_claimed');
     expect(sellerTimeline).not.toContain('note_added');

@@ -21,23 +21,38 @@ import { CaseEventPageView, CaseEventView, MessagePageView, MessageView } from '
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
-function toMessageView(message: CaseMessageEntity, authorName: string): MessageView {
+/** Whose account ids a reader may see: staff see all; a seller only their own. */
+type IdsVisible = (accountId: string | null) => boolean;
+
+function idsVisibleTo(caller: AuthUser, staff: boolean): IdsVisible {
+  return (accountId) => staff || accountId === caller.id;
+}
+
+function toMessageView(
+  message: CaseMessageEntity,
+  authorName: string,
+  visible: IdsVisible,
+): MessageView {
   return {
     id: message.id,
     caseId: message.caseId,
-    author: { id: message.authorId, role: message.authorRole, displayName: authorName },
+    author: {
+      ...(visible(message.authorId) ? { id: message.authorId } : {}),
+      role: message.authorRole,
+      displayName: authorName,
+    },
     body: message.body,
     createdAt: message.createdAt.toISOString(),
   };
 }
 
-function toEventView(event: CaseEventEntity): CaseEventView {
+function toEventView(event: CaseEventEntity, visible: IdsVisible): CaseEventView {
   return {
     id: event.id,
     sequence: event.caseSeq,
     kind: event.kind,
     visibility: event.visibility,
-    actorId: event.actorId,
+    actorId: visible(event.actorId) ? event.actorId : null,
     data: event.data,
     occurredAt: event.occurredAt.toISOString(),
   };
@@ -61,6 +76,7 @@ export class CaseConversationService {
     query: ListQueryDto,
   ): Promise<MessagePageView> {
     const kase = await this.cases.require(caller, 'case.read', idOrReference);
+    const visible = idsVisibleTo(caller, allows(caller, 'case.read-internal', caseSubject(kase)));
     const rows = await this.messages.list(
       kase.id,
       requireSequenceCursor(query.cursor, BIGINT_MAX),
@@ -69,7 +85,7 @@ export class CaseConversationService {
     return toSequencePage(
       rows,
       query.limit,
-      (row) => toMessageView(row, row.author?.displayName ?? ''),
+      (row) => toMessageView(row, row.author?.displayName ?? '', visible),
       (row) => row.seq,
     );
   }
@@ -119,7 +135,7 @@ export class CaseConversationService {
             caller.id,
           );
         }
-        return toMessageView(message, caller.user.displayName);
+        return toMessageView(message, caller.user.displayName, () => true);
       },
     );
   }
@@ -138,7 +154,7 @@ export class CaseConversationService {
         { kind: 'note_added', body: dto.body },
         moderator.id,
       );
-      return toEventView(event);
+      return toEventView(event, () => true);
     });
   }
 
@@ -148,12 +164,19 @@ export class CaseConversationService {
     query: ListQueryDto,
   ): Promise<CaseEventPageView> {
     const kase = await this.cases.require(caller, 'case.read', idOrReference);
+    const staff = allows(caller, 'case.read-internal', caseSubject(kase));
     const rows = await this.events.list(
       kase.id,
-      allows(caller, 'case.read-internal', caseSubject(kase)) ? ['seller', 'internal'] : ['seller'],
+      staff ? ['seller', 'internal'] : ['seller'],
       requireSequenceCursor(query.cursor, INTEGER_MAX),
       query.limit,
     );
-    return toSequencePage(rows, query.limit, toEventView, (row) => row.caseSeq);
+    const visible = idsVisibleTo(caller, staff);
+    return toSequencePage(
+      rows,
+      query.limit,
+      (row) => toEventView(row, visible),
+      (row) => row.caseSeq,
+    );
   }
 }

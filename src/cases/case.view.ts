@@ -152,7 +152,11 @@ export class CaseStatusView {
 }
 
 export class AuthorView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Absent when a seller reads a message of staff: sellers never see staff ids',
+  })
+  id?: string;
   @ApiProperty() role!: string;
   @ApiProperty() displayName!: string;
 }
@@ -175,7 +179,13 @@ export class CaseEventView {
   @ApiProperty({ description: '1, 2, 3 … within the case, without gaps' }) sequence!: number;
   @ApiProperty({ enum: CASE_EVENT_KINDS }) kind!: CaseEventKind;
   @ApiProperty({ enum: EVENT_VISIBILITIES }) visibility!: EventVisibility;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for the system, and for staff when a seller reads the timeline',
+  })
+  actorId!: string | null;
   @ApiProperty({ type: Object }) data!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 }
