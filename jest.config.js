@@ -10,6 +10,9 @@ const esmOnly = [
   'uint8array-extras',
   '@tokenizer',
   '@borewit',
+  'parse5',
+  'parse5-sax-parser',
+  'entities',
 ];
 
 const shared = {

@@ -15,6 +15,7 @@ module.exports = {
     renameLocalRequire,
     'babel-plugin-transform-import-meta',
     '@babel/plugin-transform-dynamic-import',
+    '@babel/plugin-transform-export-namespace-from',
     '@babel/plugin-transform-modules-commonjs',
   ],
 };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -30,6 +31,8 @@ import { OrderRecordsRepository } from './orders/order-records.repository';
 import { openXlsxZip } from './orders/xlsx-zip';
 import { EvidenceListView, EvidenceView, toEvidenceView } from './evidence.view';
 import { DerivedVariant, EVIDENCE_STORE, EvidenceStore } from './store/evidence-store';
+import { findMarkup, Markup } from './text/find-markup';
+import { readText } from './text/read-text';
 import { safeFileName } from './upload/file-name';
 import type { HashedFile } from './upload/hashing-storage';
 import { decideMediaType, XLSX_MEDIA_TYPE } from './upload/media-types';
@@ -215,6 +218,14 @@ export class EvidenceService {
         continue;
       }
       const sniffed = await sniffMediaType(file.path);
+      const markup = sniffed === 'text/plain' ? await markupIn(file.path) : null;
+      if (markup) {
+        errors.push({
+          field: `files[${index}]`,
+          message: `${fileName} holds ${markup.found} on line ${markup.line}; text evidence must be plain text, without HTML, SVG or XML markup.`,
+        });
+        continue;
+      }
       const fileKind = kind ?? evidenceKindOf(sniffed, fileName);
       const decision = decideMediaType(fileKind, sniffed, file.mimetype ?? '', fileName);
       if (!decision.ok) {
@@ -266,4 +277,9 @@ export class EvidenceService {
       throw error;
     }
   }
+}
+
+/** Markup anywhere in a text upload: order exports and chat logs alike reach views as text. */
+async function markupIn(path: string): Promise<Markup | null> {
+  return findMarkup(await readText(createReadStream(path)));
 }

@@ -42,12 +42,13 @@ describe('sniffing uploads by their bytes', () => {
       '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>',
       'application/xml',
     ],
+    // Text to the sniffer; findMarkup refuses the markup in it.
     [
       'a bare SVG',
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-      undefined,
+      'text/plain',
     ],
-    ['an HTML page', '<!DOCTYPE html><script>alert(1)</script>', undefined],
+    ['an HTML page', '<!DOCTYPE html><script>alert(1)</script>', 'text/plain'],
     [
       'an ELF executable',
       Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),

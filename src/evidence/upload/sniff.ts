@@ -10,9 +10,6 @@ const CANONICAL: Record<string, string> = {
   'audio/x-wav': 'audio/wav',
 };
 
-/** Markup is refused even as text: a browser would run it, and no evidence kind needs it. */
-const MARKUP = /^\s*<(\?xml|svg|!doctype|html|script|head|body)\b/i;
-
 function isText(sample: Buffer): boolean {
   if (sample.includes(0)) return false;
   for (const encoding of ['utf-8', 'gb18030']) {
@@ -35,7 +32,8 @@ function lastLineEnd(sample: Buffer): number {
 
 /**
  * The media type of a file's bytes, whatever its name or declared type says; undefined for bytes
- * that are no type Bulwark knows (markup and executables included).
+ * that are no type Bulwark knows. Text is text/plain whatever it holds: markup is looked for in
+ * the whole of it by findMarkup, not judged here from its first bytes.
  */
 export async function sniffMediaType(path: string): Promise<string | undefined> {
   const detected = await fileTypeFromFile(path);
@@ -49,12 +47,7 @@ export async function sniffMediaType(path: string): Promise<string | undefined> 
       0,
     );
     const sample = buffer.subarray(0, bytesRead);
-    if (bytesRead === 0 || !isText(sample)) return undefined;
-    const start = sample
-      .subarray(0, 1024)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
-    return MARKUP.test(start) ? undefined : 'text/plain';
+    return bytesRead > 0 && isText(sample) ? 'text/plain' : undefined;
   } finally {
     await handle.close();
   }
