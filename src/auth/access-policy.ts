@@ -19,6 +19,8 @@ export const ACCESS_ACTIONS = [
   'case.assign',
   'case.decide',
   'case.appeal',
+  /** The moderation queue, its counts and figures. */
+  'queue.read',
   'evidence.read',
   'evidence.read-original',
   'evidence.read-text',
@@ -65,6 +67,7 @@ export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'case.assign': STAFF_ONLY,
   'case.decide': STAFF_ONLY,
   'case.appeal': OWNER_ONLY,
+  'queue.read': STAFF_ONLY,
   'evidence.read': OWNER_AND_STAFF,
   'evidence.read-original': OWNER_AND_STAFF,
   'evidence.read-text': STAFF_ONLY,

@@ -78,6 +78,7 @@ export type CaseFields = Partial<
     | 'resolutionSummary'
     | 'resolutionActions'
     | 'appealedAt'
+    | 'waitingSince'
   >
 >;
 
@@ -229,7 +230,7 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
             caseCount: change.caseCount,
           },
         },
-        outbox: [],
+        outbox: [{ event: OutboxEvent.CaseRaised, payload: { caseId } }],
         announces: false,
       });
     case 'claimed':
@@ -276,7 +277,14 @@ function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' 
   if (!moved.ok) return { ok: false, reason: moved.reason };
   const outcome = outcomeAfter(change.move, change.outcome, state.outcome);
   return planned({
-    set: { status: moved.to, outcome, ...decisionFields(change) },
+    set: {
+      status: moved.to,
+      outcome,
+      ...decisionFields(change),
+      ...(HANDS_TO_MODERATORS.includes(change.move)
+        ? { waitingSince: change.at ?? new Date() }
+        : {}),
+    },
     bumpsVersion: true,
     event: {
       kind: change.move === 'withdraw' ? 'withdrawn' : 'status_changed',
@@ -293,6 +301,9 @@ function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' 
     announces: false,
   });
 }
+
+/** Moves after which the case waits on moderators afresh, and climbs the queue as it waits. */
+const HANDS_TO_MODERATORS: readonly CaseMove[] = ['seller_replied', 'appeal', 'reopen'];
 
 /** A decision records who and why; reopening or appealing one takes its reasons off the case. */
 function decisionFields(change: Extract<CaseChange, { kind: 'moved' }>): CaseFields {

@@ -36,6 +36,7 @@ const FIELD_COLUMNS: Record<keyof CaseFields, { column: string; cast: string }> 
   resolutionSummary: { column: 'resolution_summary', cast: 'text' },
   resolutionActions: { column: 'resolution_actions', cast: 'text[]' },
   appealedAt: { column: 'appealed_at', cast: 'timestamptz' },
+  waitingSince: { column: 'waiting_since', cast: 'timestamptz' },
 };
 const FIELDS = Object.keys(FIELD_COLUMNS) as (keyof CaseFields)[];
 

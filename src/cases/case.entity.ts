@@ -14,6 +14,7 @@ import type { Platform } from '../common/platform';
 import type { PaymentProvider } from '../identifiers/identifier-kind';
 import type { CaseOutcome, CaseStatus, DemandChannel, ResolutionAction } from './case-status';
 import type { CaseType } from './case-type';
+import type { PriorityTerm } from './priority-term';
 
 /** One complaint by one seller, with the extortion ledger when money was demanded. */
 @Entity({ name: 'cases' })
@@ -21,6 +22,10 @@ import type { CaseType } from './case-type';
 @Index('cases_seller_created_idx', ['sellerId', 'createdAt', 'id'])
 @Index('cases_created_idx', ['createdAt', 'id'])
 @Index('cases_claim_expiry_idx', ['claimExpiresAt'], { where: 'assignee_id IS NOT NULL' })
+@Index('cases_queue_idx', ['queuePriority', 'id'], {
+  where: `status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
+})
+@Index('cases_rescore_idx', ['rescoreAt'], { where: 'rescore_at IS NOT NULL' })
 @Check(
   'cases_amounts_check',
   `(amount_demanded IS NULL AND amount_paid IS NULL) OR currency IS NOT NULL`,
@@ -129,6 +134,26 @@ export class CaseEntity {
   /** Set by the seller's one appeal. */
   @Column({ name: 'appealed_at', type: 'timestamptz', nullable: true })
   appealedAt!: Date | null;
+
+  /**
+   * The moderation queue's rank (queue-priority.ts), derived from the case and what is linked to
+   * it and kept current by jobs; it is not part of the case's history, so setting it writes no
+   * timeline entry and leaves the ETag alone.
+   */
+  @Column({ name: 'queue_priority', type: 'real', default: 0 })
+  queuePriority!: number;
+
+  /** The formula's terms behind `queuePriority`: why the case ranks where it does. */
+  @Column({ name: 'priority_terms', type: 'jsonb', default: () => "'[]'" })
+  priorityTerms!: PriorityTerm[];
+
+  /** When the time-dependent terms next change, so the rank is computed again. */
+  @Column({ name: 'rescore_at', type: 'timestamptz', nullable: true })
+  rescoreAt!: Date | null;
+
+  /** Since when the case has waited for moderators: filed, answered by its seller, or appealed. */
+  @Column({ name: 'waiting_since', type: 'timestamptz', default: () => 'now()' })
+  waitingSince!: Date;
 
   /** Bumped on every change; the ETag of the case. */
   @Column({ name: 'version', type: 'integer', default: 1 })

@@ -7,6 +7,7 @@ import { CaseStatus } from './case-status';
 import { CaseType } from './case-type';
 import { entityFromRow } from '../database/entity-from-row';
 import type { LockedCase } from './locked-case';
+import type { PriorityTerm } from './priority-term';
 
 export type NewCase = Omit<
   CaseEntity,
@@ -23,11 +24,22 @@ export type NewCase = Omit<
   | 'resolutionSummary'
   | 'resolutionActions'
   | 'appealedAt'
+  | 'queuePriority'
+  | 'priorityTerms'
+  | 'rescoreAt'
+  | 'waitingSince'
   | 'version'
   | 'lastEventSeq'
   | 'createdAt'
   | 'updatedAt'
 >;
+
+export interface QueueRank {
+  caseId: string;
+  priority: number;
+  terms: PriorityTerm[];
+  rescoreAt: Date | null;
+}
 
 export interface CaseFilter {
   sellerId?: string;
@@ -74,6 +86,36 @@ export class CasesRepository {
       [ids],
     );
     return rows.map((row) => entityFromRow(manager, CaseEntity, row) as LockedCase);
+  }
+
+  /**
+   * Sets the moderation queue's rank of each case: derived data, so no timeline entry and no new
+   * version. A case that left the queue keeps no rank and no time to be ranked again.
+   */
+  async setQueueRanks(ranks: QueueRank[]): Promise<void> {
+    if (ranks.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE cases c SET queue_priority = r.priority, priority_terms = r.terms,
+              rescore_at = r.rescore_at
+         FROM unnest($1::uuid[], $2::real[], $3::jsonb[], $4::timestamptz[])
+              AS r(id, priority, terms, rescore_at)
+        WHERE c.id = r.id`,
+      [
+        ranks.map((rank) => rank.caseId),
+        ranks.map((rank) => rank.priority),
+        ranks.map((rank) => JSON.stringify(rank.terms)),
+        ranks.map((rank) => rank.rescoreAt),
+      ],
+    );
+  }
+
+  /** Cases whose rank moved with the clock by `now`, soonest first. */
+  async dueForRanking(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM cases WHERE rescore_at <= $1 ORDER BY rescore_at LIMIT $2',
+      [now, limit],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Cases whose claim's lease ended before `now`, oldest lapse first. */

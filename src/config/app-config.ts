@@ -68,6 +68,7 @@ export interface ScheduleIntervals {
   offenderRescore: number;
   outboxReconcile: number;
   claimLapse: number;
+  queueRank: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -120,6 +121,7 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
         offenderRescore: environment.INTEL_RESCORE_EVERY_MS,
         outboxReconcile: environment.OUTBOX_RECONCILE_EVERY_MS,
         claimLapse: environment.MODERATION_LAPSE_EVERY_MS,
+        queueRank: environment.MODERATION_RANK_EVERY_MS,
       },
     },
     moderation: {

@@ -202,6 +202,13 @@ export class Environment {
   @Max(WEEK_MS)
   MODERATION_LAPSE_EVERY_MS = MINUTE_MS;
 
+  /** How often cases whose queue rank moved with the clock are ranked again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  MODERATION_RANK_EVERY_MS = MINUTE_MS;
+
   /** How long after a decision its seller may appeal, once. */
   @Transform(toInt)
   @IsInt()

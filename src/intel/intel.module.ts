@@ -57,5 +57,6 @@ import { SightingsService } from './sightings/sightings.service';
     CampaignsService,
     CampaignReadsRepository,
   ],
+  exports: [OffenderFactsService],
 })
 export class IntelModule {}

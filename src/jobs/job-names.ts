@@ -9,6 +9,8 @@ export enum QueueName {
   Ocr = 'ocr',
   // Timed work: a long sweep here holds up neither evidence nor linking.
   Maintenance = 'maintenance',
+  // Ranking the moderation queue: a flagged offender's thousand cases wait on no one else.
+  Moderation = 'moderation',
 }
 
 /** Every job a worker can run. Start-up fails unless each has exactly one handler. */
@@ -24,6 +26,10 @@ export enum JobName {
   RescoreOffenders = 'intel.rescore-offenders',
   ReconcileOutbox = 'outbox.reconcile',
   LapseClaims = 'moderation.lapse-claims',
+  RankCase = 'moderation.rank-case',
+  RankOffenderCases = 'moderation.rank-offender-cases',
+  RankCampaignCases = 'moderation.rank-campaign-cases',
+  RankDueCases = 'moderation.rank-due-cases',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -39,6 +45,9 @@ export enum OutboxEvent {
   SightingsExtracted = 'sightings.extracted',
   SightingReviewed = 'sighting.reviewed',
   OffenderFlagged = 'offender.flagged',
+  /** Linking raised a case for a repeat offender it named. */
+  CaseRaised = 'case.raised',
+  CampaignDetected = 'campaign.detected',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -53,6 +62,10 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RescoreOffenders]: QueueName.Maintenance,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
   [JobName.LapseClaims]: QueueName.Maintenance,
+  [JobName.RankCase]: QueueName.Moderation,
+  [JobName.RankOffenderCases]: QueueName.Moderation,
+  [JobName.RankCampaignCases]: QueueName.Moderation,
+  [JobName.RankDueCases]: QueueName.Moderation,
 };
 
 /**
@@ -62,9 +75,10 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
 export const JOBS_OF_EVENT = {
   [OutboxEvent.AccountRegistered]: [JobName.RecordAccountActivity],
   [OutboxEvent.AccountSignedIn]: [JobName.RecordAccountActivity],
-  [OutboxEvent.CaseCreated]: [JobName.LinkCase],
-  // A status change may withdraw or reject a complaint, which then stops counting for offenders.
-  [OutboxEvent.CaseUpdated]: [JobName.LinkCase],
+  [OutboxEvent.CaseCreated]: [JobName.LinkCase, JobName.RankCase],
+  // A status change may withdraw or reject a complaint, which then stops counting for offenders;
+  // and it moves the case in, out of or up the moderation queue.
+  [OutboxEvent.CaseUpdated]: [JobName.LinkCase, JobName.RankCase],
   // Recorded for the integration workers of the next issues.
   [OutboxEvent.MessagePosted]: [],
   [OutboxEvent.NoteAdded]: [],
@@ -77,7 +91,9 @@ export const JOBS_OF_EVENT = {
   ],
   [OutboxEvent.SightingsExtracted]: [JobName.LinkCase],
   [OutboxEvent.SightingReviewed]: [],
-  [OutboxEvent.OffenderFlagged]: [],
+  [OutboxEvent.OffenderFlagged]: [JobName.RankOffenderCases],
+  [OutboxEvent.CaseRaised]: [JobName.RankCase],
+  [OutboxEvent.CampaignDetected]: [JobName.RankCampaignCases],
 } as const satisfies Record<OutboxEvent, readonly JobName[]>;
 
 /**
@@ -94,6 +110,8 @@ export const SCHEDULE_OF_JOB = {
   [JobName.ReconcileOutbox]: 'outboxReconcile',
   // A claim whose moderator went quiet goes back to the queue.
   [JobName.LapseClaims]: 'claimLapse',
+  // Waiting time, deadlines and seller age move ranks with the clock: cases whose rank is due.
+  [JobName.RankDueCases]: 'queueRank',
 } as const satisfies Partial<Record<JobName, keyof ScheduleIntervals>>;
 
 export type ScheduledJob = keyof typeof SCHEDULE_OF_JOB;

@@ -19,6 +19,8 @@ export interface EventPayloads {
   [OutboxEvent.SightingsExtracted]: { caseId: string; evidenceId: string };
   [OutboxEvent.SightingReviewed]: { sightingId: string; caseId: string; status: SightingStatus };
   [OutboxEvent.OffenderFlagged]: { offenderId: string; sellerCount: number; caseCount: number };
+  [OutboxEvent.CaseRaised]: { caseId: string };
+  [OutboxEvent.CampaignDetected]: { campaignId: string };
 }
 
 /**
@@ -39,6 +41,10 @@ export interface JobPayloads {
   [JobName.RescoreOffenders]: NoPayload;
   [JobName.ReconcileOutbox]: NoPayload;
   [JobName.LapseClaims]: NoPayload;
+  [JobName.RankCase]: { caseId: string };
+  [JobName.RankOffenderCases]: { offenderId: string };
+  [JobName.RankCampaignCases]: { campaignId: string };
+  [JobName.RankDueCases]: NoPayload;
 }
 
 export type NoPayload = Record<string, never>;

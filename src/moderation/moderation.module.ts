@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CasesModule } from '../cases/cases.module';
+import { IntelModule } from '../intel/intel.module';
 import { CaseMovesService } from './case-moves.service';
 import { ClaimsService } from './claims.service';
 import { ModerationController } from './moderation.controller';
+import { QueueController } from './queue.controller';
+import { QueueRankerService } from './queue-ranker.service';
+import { QueueReadsRepository } from './queue-reads.repository';
+import { QueueService } from './queue.service';
+import { QueueWalks } from './queue-walks';
 
 @Module({
-  imports: [AccountsModule, CasesModule],
-  controllers: [ModerationController],
-  providers: [ClaimsService, CaseMovesService],
+  imports: [AccountsModule, CasesModule, IntelModule],
+  controllers: [ModerationController, QueueController],
+  providers: [
+    ClaimsService,
+    CaseMovesService,
+    QueueRankerService,
+    QueueReadsRepository,
+    QueueService,
+    QueueWalks,
+  ],
 })
 export class ModerationModule {}

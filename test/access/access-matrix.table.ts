@@ -232,7 +232,8 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     },
     call: newOwnerCase,
   },
-  // Moderation: claims, then the moves, each by the moderator holding the claim.
+  // Moderation: the queue, claims, then the moves, each by the moderator holding the claim.
+  'GET /v1/moderation/queue': { expect: staff(200) },
   'POST /v1/cases/{id}/claim': { expect: staff(200), call: newOwnerCase },
   'POST /v1/cases/{id}/release': { expect: staff(200), call: claimedBy },
   'POST /v1/cases/{id}/assign': {

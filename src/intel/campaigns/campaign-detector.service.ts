@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobContext } from '../../jobs/job-data';
-import { JobName } from '../../jobs/job-names';
+import { JobName, OutboxEvent } from '../../jobs/job-names';
+import { OutboxService } from '../../jobs/outbox.service';
 import { OnJob } from '../../jobs/on-job.decorator';
 import { hitOf, type Hit } from './campaign-hits';
 import { CampaignsRepository } from './campaigns.repository';
@@ -19,6 +20,7 @@ export class CampaignDetectorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignsRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   @OnJob(JobName.DetectCampaigns)
@@ -41,7 +43,9 @@ export class CampaignDetectorService {
       const hits = records.map(hitOf).filter((hit): hit is Hit => hit !== null);
       const ids: string[] = [];
       for (const campaign of findCampaigns(hits, rules)) {
-        ids.push(await this.campaigns.save(manager, campaign));
+        const campaignId = await this.campaigns.save(manager, campaign);
+        await this.outbox.publish(manager, OutboxEvent.CampaignDetected, { campaignId });
+        ids.push(campaignId);
       }
       return ids;
     });

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { REPEAT_OFFENDER_PRIORITY } from '../intel/offenders/offender-facts.service';
+import type { CaseStatus } from '../cases/case-status';
+import { UNDECIDED } from '../cases/case-transitions';
+import type { CaseType } from '../cases/case-type';
+import type { PriorityTerm } from '../cases/priority-term';
+import type { Platform } from '../common/platform';
+import type { SqlCondition } from './queue-filter';
+import type { PriorityInputs } from './queue-priority';
+
+export type CaseInputs = PriorityInputs & { caseId: string };
+
+const DAY_MS = 86_400_000;
+
+export interface QueueItemRow {
+  id: string;
+  reference: string;
+  title: string;
+  type: CaseType;
+  platform: Platform;
+  status: CaseStatus;
+  queue_priority: number;
+  priority_terms: PriorityTerm[];
+  repeat_offender: boolean;
+  demand_deadline: Date | null;
+  appealed: boolean;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  claim_expires_at: Date | null;
+  seller_name: string;
+  seller_since: Date;
+  waiting_since: Date;
+  created_at: Date;
+  in_campaign: boolean;
+}
+
+interface InputRow {
+  id: string;
+  type: PriorityInputs['type'];
+  status: PriorityInputs['status'];
+  amount_demanded: string | null;
+  demand_deadline: Date | null;
+  waiting_since: Date;
+  appealed: boolean;
+  repeat_offender: boolean;
+  in_campaign: boolean;
+  seller_since: Date;
+}
+
+/** What the queue reads: the formula's inputs of cases, and the cases a campaign touches. */
+@Injectable()
+export class QueueReadsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async priorityInputs(caseIds: string[]): Promise<CaseInputs[]> {
+    const rows: InputRow[] = await this.dataSource.query(
+      `SELECT c.id, c.type, c.status, c.amount_demanded, c.demand_deadline, c.waiting_since,
+              c.appealed_at IS NOT NULL AS appealed,
+              c.priority >= $2 AS repeat_offender,
+              EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign,
+              u.created_at AS seller_since
+         FROM cases c JOIN users u ON u.id = c.seller_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [caseIds, REPEAT_OFFENDER_PRIORITY],
+    );
+    return rows.map((row) => ({
+      caseId: row.id,
+      type: row.type,
+      status: row.status,
+      repeatOffender: row.repeat_offender,
+      inCampaign: row.in_campaign,
+      amountDemanded: row.amount_demanded === null ? null : Number(row.amount_demanded),
+      demandDeadline: row.demand_deadline,
+      sellerSince: row.seller_since,
+      waitingSince: row.waiting_since,
+      appealed: row.appealed,
+    }));
+  }
+
+  /** The ids of the filtered queue in rank order, 16 bytes each, as one buffer. */
+  async rankedIds(condition: SqlCondition): Promise<Buffer> {
+    const [row]: { ids: Buffer | null }[] = await this.dataSource.query(
+      `SELECT string_agg(decode(replace(c.id::text, '-', ''), 'hex'), ''::bytea
+                         ORDER BY c.queue_priority DESC, c.id) AS ids
+         FROM cases c WHERE ${condition.sql}`,
+      condition.params,
+    );
+    return row.ids ?? Buffer.alloc(0);
+  }
+
+  /** The cases of a page, in the order of `ids`. */
+  async items(ids: string[]): Promise<QueueItemRow[]> {
+    if (ids.length === 0) return [];
+    const rows: QueueItemRow[] = await this.dataSource.query(
+      `SELECT c.id, c.reference, c.title, c.type, c.platform, c.status, c.queue_priority,
+              c.priority_terms, c.priority >= $2 AS repeat_offender, c.demand_deadline,
+              c.appealed_at IS NOT NULL AND c.status = ANY($3::text[]) AS appealed,
+              c.assignee_id, a.display_name AS assignee_name, c.claim_expires_at,
+              u.display_name AS seller_name, u.created_at AS seller_since,
+              c.waiting_since, c.created_at,
+              EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign
+         FROM cases c
+         JOIN users u ON u.id = c.seller_id
+         LEFT JOIN users a ON a.id = c.assignee_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids, REPEAT_OFFENDER_PRIORITY, UNDECIDED],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Cases per status under the filter, its status filter aside. */
+  async countsByStatus(condition: SqlCondition): Promise<Record<string, number>> {
+    const rows: { status: string; n: number }[] = await this.dataSource.query(
+      `SELECT c.status, count(*)::int AS n FROM cases c WHERE ${condition.sql} GROUP BY c.status`,
+      condition.params,
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  }
+
+  /** Filed and decided in the 24 h before `now`, with the mean time from one to the other. */
+  async lastDay(
+    query: { type?: string; platform?: string },
+    now: Date,
+  ): Promise<{ inbound: number; actioned: number; averageSeconds: number | null }> {
+    const [row]: { inbound: number; actioned: number; average: number | null }[] =
+      await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE c.created_at > $1)::int AS inbound,
+                count(*) FILTER (WHERE c.decided_at > $1)::int AS actioned,
+                avg(EXTRACT(EPOCH FROM c.decided_at - c.created_at))
+                  FILTER (WHERE c.decided_at > $1)::float AS average
+           FROM cases c
+          WHERE (c.created_at > $1 OR c.decided_at > $1)
+            AND ($2::text IS NULL OR c.type = $2) AND ($3::text IS NULL OR c.platform = $3)`,
+        [new Date(now.getTime() - DAY_MS), query.type ?? null, query.platform ?? null],
+      );
+    return {
+      inbound: row.inbound,
+      actioned: row.actioned,
+      averageSeconds: row.average === null ? null : Math.round(row.average),
+    };
+  }
+
+  async casesOfCampaign(campaignId: string): Promise<string[]> {
+    const rows: { case_id: string }[] = await this.dataSource.query(
+      'SELECT case_id FROM campaign_cases WHERE campaign_id = $1',
+      [campaignId],
+    );
+    return rows.map((row) => row.case_id);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { PLATFORM, requireAccess } from '../auth/access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { ValidationProblem } from '../common/problem/problem.exception';
+import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
+import { queueCondition } from './queue-filter';
+import { QueueQueryDto } from './queue-query.dto';
+import { QueueItemRow, QueueReadsRepository } from './queue-reads.repository';
+import { QueueWalks } from './queue-walks';
+import { QueueCountsView, QueueFiguresView, QueueItemView, QueuePageView } from './queue.view';
+
+/**
+ * The moderation queue: open work, highest priority first. The first page starts a walk that
+ * snapshots the ranking (QueueWalks), and carries the counts and figures; the next pages are
+ * slices of that snapshot showing each case as it is now.
+ */
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly reads: QueueReadsRepository,
+    private readonly walks: QueueWalks,
+    private readonly clock: Clock,
+  ) {}
+
+  async page(moderator: AuthUser, query: QueueQueryDto): Promise<QueuePageView> {
+    requireAccess(moderator, 'queue.read', PLATFORM);
+    const now = this.clock.now();
+    if (query.cursor === undefined) {
+      const condition = queueCondition(query, moderator.id, now);
+      const ranked = await this.reads.rankedIds(condition);
+      const [walkId, counts, lastDay] = await Promise.all([
+        this.walks.start(ranked),
+        this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
+        this.reads.lastDay(query, now),
+      ]);
+      const page = await this.slice(walkId, 0, query.limit);
+      const figures: QueueFiguresView = {
+        pending: page.total,
+        inboundLast24h: lastDay.inbound,
+        actionedLast24h: lastDay.actioned,
+        averageHandlingSeconds: lastDay.averageSeconds,
+      };
+      return { ...page.view, counts: countsView(counts), figures };
+    }
+    const cursor = decodeQueueCursor(query.cursor);
+    if (!cursor) {
+      throw new ValidationProblem([{ field: 'cursor', message: 'is not a cursor of this queue' }]);
+    }
+    const page = await this.slice(cursor.walkId, cursor.offset, query.limit);
+    return { ...page.view, counts: null, figures: null };
+  }
+
+  private async slice(walkId: string, offset: number, limit: number) {
+    const { ids, total } = await this.walks.slice(walkId, offset, limit);
+    const next = offset + limit;
+    return {
+      total,
+      view: {
+        items: (await this.reads.items(ids)).map(toQueueItemView),
+        nextCursor: next < total ? encodeQueueCursor({ walkId, offset: next }) : null,
+      },
+    };
+  }
+}
+
+function countsView(counts: Record<string, number>): QueueCountsView {
+  return {
+    open: counts.open ?? 0,
+    in_review: counts.in_review ?? 0,
+    awaiting_seller: counts.awaiting_seller ?? 0,
+    escalated: counts.escalated ?? 0,
+  };
+}
+
+function toQueueItemView(row: QueueItemRow): QueueItemView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    type: row.type,
+    platform: row.platform,
+    status: row.status,
+    priority: row.queue_priority,
+    terms: row.priority_terms,
+    badges: {
+      repeatOffender: row.repeat_offender,
+      campaign: row.in_campaign,
+      deadline: row.demand_deadline?.toISOString() ?? null,
+      appealed: row.appealed,
+    },
+    assignee:
+      row.assignee_id && row.assignee_name
+        ? { id: row.assignee_id, displayName: row.assignee_name }
+        : null,
+    claimExpiresAt: row.claim_expires_at?.toISOString() ?? null,
+    seller: { displayName: row.seller_name, since: row.seller_since.toISOString() },
+    waitingSince: row.waiting_since.toISOString(),
+    createdAt: row.created_at.toISOString(),
+  };
+}
