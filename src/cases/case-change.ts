@@ -302,8 +302,11 @@ function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' 
   });
 }
 
-/** Moves after which the case waits on moderators afresh, and climbs the queue as it waits. */
-const HANDS_TO_MODERATORS: readonly CaseMove[] = ['seller_replied', 'appeal', 'reopen'];
+/**
+ * Moves that start a new round of waiting on moderators. A seller's answer does not: the case
+ * has waited since it was filed, and the answer raises it by a term of its own.
+ */
+const HANDS_TO_MODERATORS: readonly CaseMove[] = ['appeal', 'reopen'];
 
 /** A decision records who and why; reopening or appealing one takes its reasons off the case. */
 function decisionFields(change: Extract<CaseChange, { kind: 'moved' }>): CaseFields {

@@ -14,6 +14,7 @@ const quiet: PriorityInputs = {
   sellerSince: days(-400),
   waitingSince: now,
   appealed: false,
+  answered: false,
 };
 
 const pointsOf = (inputs: Partial<PriorityInputs>) =>
@@ -72,6 +73,14 @@ describe('queuePriority', () => {
     const near = pointsOf({ demandDeadline: hours(2) }).deadline;
     expect(near).toBeGreaterThan(far);
     expect(pointsOf({ demandDeadline: hours(-1) }).deadline).toBe(25);
+  });
+
+  it('sinks a case waiting on its seller, and raises it once they answer', () => {
+    const asked = queuePriority({ ...quiet, status: 'awaiting_seller' }, now).priority;
+    const fresh = queuePriority(quiet, now).priority;
+    const answered = queuePriority({ ...quiet, status: 'in_review', answered: true }, now).priority;
+    expect(asked).toBeLessThan(fresh);
+    expect(answered).toBeGreaterThan(fresh);
   });
 
   it('caps what an amount and a wait can add', () => {

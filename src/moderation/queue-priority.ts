@@ -18,6 +18,10 @@ export const TYPE_SEVERITY: Record<CaseType, number> = {
 export const REPEAT_OFFENDER_POINTS = 30;
 export const CAMPAIGN_POINTS = 20;
 export const APPEAL_POINTS = 10;
+/** The seller has answered a moderator's question: the case is theirs to pick up again. */
+export const ANSWERED_POINTS = 15;
+/** Waiting on the seller: nothing for a moderator to do until they answer. */
+export const AWAITING_SELLER_POINTS = -30;
 const AMOUNT_MAX_POINTS = 15;
 /** A demand due within this many hours weighs more as it nears, up to DEADLINE_MAX_POINTS. */
 const DEADLINE_WINDOW_HOURS = 72;
@@ -40,6 +44,8 @@ export interface PriorityInputs {
   sellerSince: Date;
   waitingSince: Date;
   appealed: boolean;
+  /** The latest move was the seller answering a request for information. */
+  answered: boolean;
 }
 
 export interface QueuePriority {
@@ -62,6 +68,11 @@ export function queuePriority(inputs: PriorityInputs, now: Date): QueuePriority 
     terms.push({ term: 'repeat_offender', points: REPEAT_OFFENDER_POINTS });
   if (inputs.inCampaign) terms.push({ term: 'campaign', points: CAMPAIGN_POINTS });
   if (inputs.appealed) terms.push({ term: 'appeal', points: APPEAL_POINTS });
+  if (inputs.status === 'awaiting_seller') {
+    terms.push({ term: 'awaiting_seller', points: AWAITING_SELLER_POINTS });
+  } else if (inputs.answered) {
+    terms.push({ term: 'seller_answered', points: ANSWERED_POINTS });
+  }
   if (inputs.amountDemanded !== null && inputs.amountDemanded > 0) {
     const points = Math.min(AMOUNT_MAX_POINTS, 5 * Math.log10(1 + inputs.amountDemanded));
     terms.push({

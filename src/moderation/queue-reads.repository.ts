@@ -44,6 +44,7 @@ interface InputRow {
   demand_deadline: Date | null;
   waiting_since: Date;
   appealed: boolean;
+  answered: boolean;
   repeat_offender: boolean;
   in_campaign: boolean;
   seller_since: Date;
@@ -58,6 +59,9 @@ export class QueueReadsRepository {
     const rows: InputRow[] = await this.dataSource.query(
       `SELECT c.id, c.type, c.status, c.amount_demanded, c.demand_deadline, c.waiting_since,
               c.appealed_at IS NOT NULL AS appealed,
+              coalesce((SELECT e.data->>'move' = 'seller_replied' FROM case_events e
+                         WHERE e.case_id = c.id AND e.kind = 'status_changed'
+                         ORDER BY e.case_seq DESC LIMIT 1), false) AS answered,
               c.priority >= $2 AS repeat_offender,
               EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign,
               u.created_at AS seller_since
@@ -76,6 +80,7 @@ export class QueueReadsRepository {
       sellerSince: row.seller_since,
       waitingSince: row.waiting_since,
       appealed: row.appealed,
+      answered: row.answered,
     }));
   }
 
