@@ -21,6 +21,8 @@ export const ACCESS_ACTIONS = [
   'case.appeal',
   /** The moderation queue, its counts and figures. */
   'queue.read',
+  'reply-template.read',
+  'reply-template.manage',
   'evidence.read',
   'evidence.read-original',
   'evidence.read-text',
@@ -68,6 +70,8 @@ export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'case.decide': STAFF_ONLY,
   'case.appeal': OWNER_ONLY,
   'queue.read': STAFF_ONLY,
+  'reply-template.read': STAFF_ONLY,
+  'reply-template.manage': ADMINS_ONLY,
   'evidence.read': OWNER_AND_STAFF,
   'evidence.read-original': OWNER_AND_STAFF,
   'evidence.read-text': STAFF_ONLY,

@@ -16,6 +16,7 @@ import { CaseEventsRepository } from './case-events.repository';
 import { CaseMessageEntity } from './case-message.entity';
 import { CaseMessagesRepository } from './case-messages.repository';
 import { sellerCanPost, statusAfterSellerMessage } from './case-transitions';
+import { refuseUnfilledPlaceholders } from './unfilled-placeholders';
 import { CaseWriter } from './case-writer';
 import { CaseEventPageView, CaseEventView, MessagePageView, MessageView } from './case.view';
 import { CasesRepository } from './cases.repository';
@@ -109,6 +110,7 @@ export class CaseConversationService {
       201,
       async (manager) => {
         const locked = await this.caseRows.lock(manager, kase.id);
+        if (fromStaff) refuseUnfilledPlaceholders(dto.body, 'body');
         if (!fromStaff && !sellerCanPost(locked.status)) {
           throw new ProblemException(
             409,

@@ -14,7 +14,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { appealDeadline } from '../cases/appeal-deadline';
 import { ClaimsService } from './claims.service';
 import { ReasonDto, RequestInfoDto, ResolveDto } from './moderation.dto';
-import { unfilledPlaceholders } from './unfilled-placeholders';
+import { refuseUnfilledPlaceholders } from '../cases/unfilled-placeholders';
 
 /**
  * The moves of the state machine as moderators and sellers make them. Each checks the caller's
@@ -35,12 +35,7 @@ export class CaseMovesService {
 
   /** Asks the seller for more: a message they see, and the case waits for their answer. */
   requestInfo(moderator: AuthUser, id: string, dto: RequestInfoDto, ifMatch?: string) {
-    const unfilled = unfilledPlaceholders(dto.message);
-    if (unfilled.length > 0) {
-      throw new ProblemException(422, 'The message still holds placeholders to fill in.', [
-        { field: 'message', message: `fill in ${unfilled.join(', ')}` },
-      ]);
-    }
+    refuseUnfilledPlaceholders(dto.message, 'message');
     return this.asHolder(moderator, id, ifMatch, async (manager, locked) => {
       const moved = await this.writer.apply(
         manager,

@@ -10,10 +10,13 @@ import { QueueRankerService } from './queue-ranker.service';
 import { QueueReadsRepository } from './queue-reads.repository';
 import { QueueService } from './queue.service';
 import { QueueWalks } from './queue-walks';
+import { ReplyTemplatesController } from './templates/reply-templates.controller';
+import { ReplyTemplatesRepository } from './templates/reply-templates.repository';
+import { ReplyTemplatesService } from './templates/reply-templates.service';
 
 @Module({
   imports: [AccountsModule, CasesModule, IntelModule],
-  controllers: [ModerationController, QueueController],
+  controllers: [ModerationController, QueueController, ReplyTemplatesController],
   providers: [
     ClaimsService,
     CaseMovesService,
@@ -21,6 +24,8 @@ import { QueueWalks } from './queue-walks';
     QueueReadsRepository,
     QueueService,
     QueueWalks,
+    ReplyTemplatesService,
+    ReplyTemplatesRepository,
   ],
 })
 export class ModerationModule {}

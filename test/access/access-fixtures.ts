@@ -143,6 +143,16 @@ export class AccessFixtures {
     return id;
   }
 
+  /** A new reply template, made by the admin. */
+  async newReplyTemplate(): Promise<string> {
+    const response = await request(this.t.http)
+      .post('/v1/reply-templates')
+      .set(this.credentialsOf('admin'))
+      .send({ name: `Template ${this.newQq()}`, language: 'zh', body: '{{sellerName}}您好' })
+      .expect(201);
+    return response.body.id as string;
+  }
+
   get moderatorId(): string {
     return this.people.moderator.id;
   }

@@ -286,6 +286,26 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
       json: { reason: 'The buyer really did threaten me.' },
     }),
   },
+  // Canned replies: moderators read them, admins keep them.
+  'GET /v1/reply-templates': { expect: staff(200) },
+  'POST /v1/reply-templates': {
+    expect: admins(201),
+    call: () => ({
+      json: { name: `Ask ${randomUUID()}`, language: 'en', body: 'Hello {{sellerName}}' },
+    }),
+  },
+  'PATCH /v1/reply-templates/{id}': {
+    expect: admins(200),
+    call: async (fixtures) => ({
+      params: { id: await fixtures.newReplyTemplate() },
+      json: { body: 'Hello again, {{sellerName}}' },
+    }),
+  },
+  'DELETE /v1/reply-templates/{id}': {
+    expect: admins(204),
+    call: async (fixtures) => ({ params: { id: await fixtures.newReplyTemplate() } }),
+  },
+  'GET /v1/cases/{id}/reply-templates': { expect: staff(200), call: ownerCase },
   'GET /v1/cases/{id}/messages': { expect: ownerAndStaff(200), call: ownerCase },
   'POST /v1/cases/{id}/messages': {
     expect: ownerAndStaff(201),
