@@ -61,10 +61,14 @@ describe('seller cases', () => {
       [body.id],
     );
     expect(row.demanded).toBe('50.00');
-    const outbox = await t.db.query(`SELECT event FROM outbox WHERE payload->>'caseId' = $1`, [
-      body.id,
+    const outbox = await t.db.query(
+      `SELECT event, job_name AS job FROM outbox WHERE payload->>'caseId' = $1 ORDER BY job_name`,
+      [body.id],
+    );
+    expect(outbox).toEqual([
+      { event: 'case.created', job: 'intel.link-case' },
+      { event: 'case.created', job: 'moderation.rank-case' },
     ]);
-    expect(outbox.map((entry: { event: string }) => entry.event)).toEqual(['case.created']);
   });
 
   it('names the filing seller and their shop to staff only', async () => {

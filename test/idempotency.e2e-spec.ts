@@ -85,7 +85,9 @@ describe('Idempotency-Key on filing cases and posting messages', () => {
       expect(response.headers['retry-after']).toBe('1');
     }
     const outbox = await t.db.query(
-      `SELECT count(*)::int AS n FROM outbox WHERE event = 'case.created' AND payload->>'caseId' = $1`,
+      // One row per job the event starts: one filing, one row that links it.
+      `SELECT count(*)::int AS n FROM outbox
+         WHERE event = 'case.created' AND job_name = 'intel.link-case' AND payload->>'caseId' = $1`,
       [[...created][0]],
     );
     expect(outbox[0].n).toBe(1);

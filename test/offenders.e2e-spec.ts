@@ -106,9 +106,14 @@ describe('linking reports into offenders', () => {
       [offender.id],
     );
     expect(flagged).toHaveLength(1);
+    const staff = await signedInStaff(t, await signedInAdmin(t), 'moderator');
     for (const [index, kase] of cases.entries()) {
-      const view = await request(t.http).get(`/v1/cases/${kase.id}`).set(bearer(sellers[index]));
-      expect(view.body.priority).toBe(10);
+      const asSeller = await request(t.http)
+        .get(`/v1/cases/${kase.id}`)
+        .set(bearer(sellers[index]));
+      expect(asSeller.body).not.toHaveProperty('priority');
+      const asStaff = await request(t.http).get(`/v1/cases/${kase.id}`).set(bearer(staff));
+      expect(asStaff.body.priority).toBe(10);
     }
     const events = await t.db.query(
       `SELECT count(*) AS n FROM case_events WHERE kind = 'offender_flagged' AND data->>'offenderId' = $1`,
