@@ -65,7 +65,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RankCase]: QueueName.Moderation,
   [JobName.RankOffenderCases]: QueueName.Moderation,
   [JobName.RankCampaignCases]: QueueName.Moderation,
-  [JobName.RankDueCases]: QueueName.Moderation,
+  [JobName.RankDueCases]: QueueName.Maintenance,
 };
 
 /**
