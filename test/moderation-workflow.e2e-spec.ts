@@ -251,4 +251,33 @@ describe('moderators working a case', () => {
     );
     expect((await read(wang, kase.id)).body.assignment.assignee.id).toBe(wang.id);
   });
+
+  it('gives a console one case in one call: evidence, reporter record, notes and the moves open now', async () => {
+    const kase = await newCase();
+    const console = (who: SignedIn) =>
+      request(t.http).get(`/v1/moderation/cases/${kase.id}`).set(bearer(who)).expect(200);
+    const unclaimed = await console(wang);
+    expect(unclaimed.body.openMoves).toEqual(['claim', 'assign']);
+    expect(unclaimed.headers.etag).toBe((await read(wang, kase.id)).headers.etag);
+
+    await act(wang, kase.id, 'claim').expect(200);
+    await act(wang, kase.id, 'escalate', { reason: 'Police report filed' }).expect(200);
+    const mine = (await console(wang)).body;
+    expect(mine.openMoves).toEqual(['claim', 'release', 'assign', 'request_info', 'resolve']);
+    expect((await console(zhao)).body.openMoves).toEqual([]);
+    expect(mine.case).toEqual(expect.objectContaining({ id: kase.id, status: 'escalated' }));
+    expect(mine.notes.map((note: { data: { body: string } }) => note.data.body)).toEqual([
+      'Escalated: Police report filed',
+    ]);
+    expect(mine.timeline.items.length).toBeGreaterThanOrEqual(4);
+    expect(mine.evidence).toEqual([]);
+    expect(mine.reporter).toEqual(
+      expect.objectContaining({ filed: expect.any(Number), open: expect.any(Number) }),
+    );
+    const [{ filed }] = await t.db.query(
+      'SELECT count(*)::int AS filed FROM cases WHERE seller_id = $1',
+      [seller.id],
+    );
+    expect(mine.reporter.filed).toBe(filed);
+  });
 });

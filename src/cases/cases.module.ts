@@ -34,6 +34,7 @@ import { CaseChangesRepository } from './case-changes.repository';
     CaseWriter,
     CasePartiesRepository,
     CaseMessagesRepository,
+    CaseConversationService,
   ],
 })
 export class CasesModule {}

@@ -57,6 +57,6 @@ import { SightingsService } from './sightings/sightings.service';
     CampaignsService,
     CampaignReadsRepository,
   ],
-  exports: [OffenderFactsService],
+  exports: [OffenderFactsService, OffendersService, RelatedCasesService],
 })
 export class IntelModule {}

@@ -4,7 +4,11 @@ import { CasesModule } from '../cases/cases.module';
 import { IntelModule } from '../intel/intel.module';
 import { CaseMovesService } from './case-moves.service';
 import { ClaimsService } from './claims.service';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { ModerationCaseController } from './moderation-case.controller';
+import { ModerationCaseService } from './moderation-case.service';
 import { ModerationController } from './moderation.controller';
+import { ReporterRecordsRepository } from './reporter-records.repository';
 import { QueueController } from './queue.controller';
 import { QueueRankerService } from './queue-ranker.service';
 import { QueueReadsRepository } from './queue-reads.repository';
@@ -15,8 +19,13 @@ import { ReplyTemplatesRepository } from './templates/reply-templates.repository
 import { ReplyTemplatesService } from './templates/reply-templates.service';
 
 @Module({
-  imports: [AccountsModule, CasesModule, IntelModule],
-  controllers: [ModerationController, QueueController, ReplyTemplatesController],
+  imports: [AccountsModule, CasesModule, EvidenceModule, IntelModule],
+  controllers: [
+    ModerationController,
+    ModerationCaseController,
+    QueueController,
+    ReplyTemplatesController,
+  ],
   providers: [
     ClaimsService,
     CaseMovesService,
@@ -26,6 +35,8 @@ import { ReplyTemplatesService } from './templates/reply-templates.service';
     QueueWalks,
     ReplyTemplatesService,
     ReplyTemplatesRepository,
+    ModerationCaseService,
+    ReporterRecordsRepository,
   ],
 })
 export class ModerationModule {}

@@ -80,6 +80,18 @@ export class OffenderReadsRepository {
     return row;
   }
 
+  /** The offenders a case's linked identifiers belong to, riskiest first. */
+  ofCase(caseId: string): Promise<OffenderRow[]> {
+    return this.dataSource.query(
+      `SELECT ${OFFENDER_COLUMNS} FROM offenders o WHERE o.id IN (
+         SELECT m.offender_id FROM sightings s
+         JOIN offender_members m ON m.identifier_id = s.identifier_id AND m.excluded IS NULL
+         WHERE s.case_id = $1 AND s.link_group IS NOT NULL AND s.status <> 'rejected')
+       ORDER BY o.risk_score DESC, o.id DESC`,
+      [caseId],
+    );
+  }
+
   identifiersOf(offenderId: string): Promise<IdentifierRow[]> {
     return this.dataSource.query(
       `SELECT i.id::text, i.kind, i.scope, i.value, m.party_count, m.excluded, m.offender_id::text

@@ -20,6 +20,7 @@ import type {
   ExcludedIdentifierPageView,
   IdentifierLookupView,
   OffenderPageView,
+  OffenderSummaryView,
   OffenderView,
 } from './offender.view';
 import { encodeScoreCursor, requireScoreCursor, COUNTS, RISK_SCORES } from './score-cursor';
@@ -66,6 +67,12 @@ export class OffendersService {
       identifiers: identifiers.map(toOffenderIdentifierView),
       cases: cases.map(toOffenderCaseView),
     };
+  }
+
+  /** The offenders a case names, riskiest first. */
+  async ofCase(caller: AuthUser, caseId: string): Promise<OffenderSummaryView[]> {
+    requireAccess(caller, 'offender.read', PLATFORM);
+    return (await this.reads.ofCase(caseId)).map(toOffenderSummaryView);
   }
 
   /** The offender a handle belongs to, normalised as a filing would normalise it. */
