@@ -47,6 +47,9 @@ const table: Record<AccessAction, Row> = {
   'case.assign':            [F, H, A, A, F],
   'case.decide':            [F, H, A, A, F],
   'case.appeal':            [A, H, F, F, F],
+  'queue.read':             [F, F, A, A, F],
+  'reply-template.read':    [F, F, A, A, F],
+  'reply-template.manage':  [F, F, F, A, F],
   'evidence.read':          [A, H, A, A, F],
   'evidence.read-original': [A, H, A, A, F],
   'evidence.read-text':     [F, H, A, A, F],
@@ -59,6 +62,9 @@ const table: Record<AccessAction, Row> = {
   'api-key.manage':         [F, F, F, A, F],
 };
 const PLATFORM_ACTIONS = new Set<AccessAction>([
+  'queue.read',
+  'reply-template.read',
+  'reply-template.manage',
   'offender.read',
   'campaign.read',
   'identifier.read',

@@ -69,8 +69,16 @@ describe('planning a case change', () => {
       'offender_flagged',
       'internal',
       true,
+      [OutboxEvent.CaseRaised],
+    ],
+    [
+      { kind: 'claimed', assigneeId: 'm', leaseUntil: new Date(0), how: 'claim' },
+      'case_claimed',
+      'internal',
+      true,
       [],
     ],
+    [{ kind: 'released', why: 'lapsed' }, 'claim_released', 'internal', true, []],
     [
       { kind: 'reported_elsewhere_changed', reportedElsewhere: true },
       'reported_elsewhere_changed',
