@@ -21,6 +21,10 @@ export type CaseChange =
       decision?: Decision;
       /** When the move is made; a decision and an appeal record it. */
       at?: Date;
+      /** Made by staff answering the seller, which counts as the first response. */
+      byStaff?: true;
+      /** When the decision is due again, for a `reopen` or an `appeal`. */
+      resolutionDueAt?: Date;
     }
   | {
       kind: 'claimed';
@@ -30,7 +34,8 @@ export type CaseChange =
       how: 'claim' | 'assign' | 'takeover';
     }
   | { kind: 'released'; why: 'released' | 'lapsed' | 'decided' }
-  | { kind: 'message_posted'; messageId: string }
+  | { kind: 'message_posted'; messageId: string; byStaff?: true }
+  | { kind: 'service_levels_breached'; breached: ServiceLevel[]; at: Date }
   | { kind: 'note_added'; body: string }
   | { kind: 'evidence_added'; evidenceIds: string[] }
   | {
@@ -58,6 +63,8 @@ export type CaseChange =
     }
   | { kind: 'reported_elsewhere_changed'; reportedElsewhere: boolean };
 
+export type ServiceLevel = 'first_response' | 'resolution';
+
 export interface Decision {
   by: string;
   summary: string;
@@ -79,6 +86,10 @@ export type CaseFields = Partial<
     | 'resolutionActions'
     | 'appealedAt'
     | 'waitingSince'
+    | 'firstResponseAt'
+    | 'resolutionDueAt'
+    | 'firstResponseBreachedAt'
+    | 'resolutionBreachedAt'
   >
 >;
 
@@ -257,6 +268,23 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
         outbox: [],
         announces: false,
       });
+    case 'service_levels_breached':
+      return planned({
+        set: {
+          ...(change.breached.includes('first_response')
+            ? { firstResponseBreachedAt: change.at }
+            : {}),
+          ...(change.breached.includes('resolution') ? { resolutionBreachedAt: change.at } : {}),
+        },
+        bumpsVersion: true,
+        event: {
+          kind: 'service_levels_breached',
+          visibility: 'internal',
+          data: { breached: change.breached },
+        },
+        outbox: [],
+        announces: false,
+      });
     case 'reported_elsewhere_changed':
       return planned({
         set: { reportedElsewhere: change.reportedElsewhere },
@@ -318,9 +346,19 @@ function decisionFields(change: Extract<CaseChange, { kind: 'moved' }>): CaseFie
       resolutionActions: change.decision.actions,
     };
   }
-  if (change.move === 'reopen') return { resolutionSummary: null, resolutionActions: [] };
+  const dueAgain = change.resolutionDueAt
+    ? { resolutionDueAt: change.resolutionDueAt, resolutionBreachedAt: null }
+    : {};
+  if (change.move === 'reopen') {
+    return { resolutionSummary: null, resolutionActions: [], ...dueAgain };
+  }
   if (change.move === 'appeal') {
-    return { resolutionSummary: null, resolutionActions: [], appealedAt: change.at ?? new Date() };
+    return {
+      resolutionSummary: null,
+      resolutionActions: [],
+      appealedAt: change.at ?? new Date(),
+      ...dueAgain,
+    };
   }
   return {};
 }

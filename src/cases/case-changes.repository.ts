@@ -37,6 +37,10 @@ const FIELD_COLUMNS: Record<keyof CaseFields, { column: string; cast: string }> 
   resolutionActions: { column: 'resolution_actions', cast: 'text[]' },
   appealedAt: { column: 'appealed_at', cast: 'timestamptz' },
   waitingSince: { column: 'waiting_since', cast: 'timestamptz' },
+  firstResponseAt: { column: 'first_response_at', cast: 'timestamptz' },
+  resolutionDueAt: { column: 'resolution_due_at', cast: 'timestamptz' },
+  firstResponseBreachedAt: { column: 'first_response_breached_at', cast: 'timestamptz' },
+  resolutionBreachedAt: { column: 'resolution_breached_at', cast: 'timestamptz' },
 };
 const FIELDS = Object.keys(FIELD_COLUMNS) as (keyof CaseFields)[];
 
@@ -72,12 +76,14 @@ export class CaseChangesRepository {
              INSERT INTO cases (id, reference, seller_id, type, platform, title, description,
                                 incident_at, order_ids, amount_demanded, amount_paid, currency,
                                 demand_channel, payee_provider, payee_account, payee_display,
-                                demand_deadline, last_event_seq)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1)
+                                demand_deadline, first_response_due_at, resolution_due_at,
+                                last_event_seq)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                     $18, $19, 1)
              ON CONFLICT (reference) DO NOTHING
              RETURNING *
            ), ${EVENT_OF_ROW}`,
-          17,
+          19,
         ),
         [
           id,
@@ -97,6 +103,8 @@ export class CaseChangesRepository {
           row.payeeAccount,
           row.payeeDisplay,
           row.demandDeadline,
+          row.firstResponseDueAt,
+          row.resolutionDueAt,
           ...eventValues(draft),
         ],
       );

@@ -126,7 +126,11 @@ export class CaseConversationService {
         const posted = await this.writer.apply(
           manager,
           locked,
-          { kind: 'message_posted', messageId: message.id },
+          {
+            kind: 'message_posted',
+            messageId: message.id,
+            ...(fromStaff ? { byStaff: true } : {}),
+          },
           caller.id,
         );
         if (!fromStaff && statusAfterSellerMessage(posted.kase.status) !== posted.kase.status) {

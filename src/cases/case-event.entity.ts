@@ -26,6 +26,7 @@ export const CASE_EVENT_KINDS = [
   'reported_elsewhere_changed',
   'case_claimed',
   'claim_released',
+  'service_levels_breached',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

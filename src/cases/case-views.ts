@@ -7,6 +7,7 @@ import type {
   IdentifierView,
   ReportedPartyView,
   ResolutionView,
+  ServiceLevelView,
 } from './case.view';
 import { appealDeadline } from './appeal-deadline';
 import type { PaymentProvider } from '../identifiers/identifier-kind';
@@ -92,4 +93,29 @@ export function toCaseView(
 /** A strong validator that changes with every write to the case. */
 export function caseEtag(kase: CaseEntity): string {
   return `"${kase.id}.${kase.version}"`;
+}
+
+/** The service levels of a case at `now`: missed when marked so, or past due now. */
+export function toServiceLevelView(
+  kase: Pick<
+    CaseEntity,
+    | 'firstResponseDueAt'
+    | 'firstResponseAt'
+    | 'resolutionDueAt'
+    | 'firstResponseBreachedAt'
+    | 'resolutionBreachedAt'
+  >,
+  now: Date,
+): ServiceLevelView {
+  const past = (due: Date | null) => due !== null && due.getTime() <= now.getTime();
+  return {
+    firstResponseDueAt: kase.firstResponseDueAt?.toISOString() ?? null,
+    firstResponseAt: kase.firstResponseAt?.toISOString() ?? null,
+    resolutionDueAt: kase.resolutionDueAt?.toISOString() ?? null,
+    breached:
+      kase.firstResponseBreachedAt !== null ||
+      kase.resolutionBreachedAt !== null ||
+      (kase.firstResponseAt === null && past(kase.firstResponseDueAt)) ||
+      past(kase.resolutionDueAt),
+  };
 }

@@ -41,7 +41,12 @@ export class CaseWriter {
     change: Exclude<CaseChange, { kind: 'created' }>,
     actorId: string | null,
   ): Promise<CaseWithEvent> {
-    const plan = withClaimExtended(planOrFail(locked, change), locked, actorId, this.leaseEnd());
+    const plan = withFirstResponse(
+      withClaimExtended(planOrFail(locked, change), locked, actorId, this.leaseEnd()),
+      locked,
+      change,
+      this.clock.now(),
+    );
     const written = await this.changes.update(
       manager,
       locked.id,
@@ -81,6 +86,18 @@ function withClaimExtended(
 ): CasePlan {
   if (actorId === null || locked.assigneeId !== actorId || 'assigneeId' in plan.set) return plan;
   return { ...plan, set: { ...plan.set, claimExpiresAt: until }, bumpsVersion: true };
+}
+
+/** The first time staff answer the seller is the case's first response. */
+function withFirstResponse(
+  plan: CasePlan,
+  locked: LockedCase,
+  change: CaseChange,
+  now: Date,
+): CasePlan {
+  const byStaff = (change.kind === 'moved' || change.kind === 'message_posted') && change.byStaff;
+  if (!byStaff || locked.firstResponseAt !== null) return plan;
+  return { ...plan, set: { ...plan.set, firstResponseAt: now } };
 }
 
 function draftOf(plan: CasePlan, actorId: string | null): EventDraft {

@@ -26,6 +26,12 @@ import type { PriorityTerm } from './priority-term';
   where: `status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
 })
 @Index('cases_rescore_idx', ['rescoreAt'], { where: 'rescore_at IS NOT NULL' })
+@Index('cases_first_response_due_idx', ['firstResponseDueAt'], {
+  where: `first_response_at IS NULL AND first_response_breached_at IS NULL AND status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
+})
+@Index('cases_resolution_due_idx', ['resolutionDueAt'], {
+  where: `resolution_breached_at IS NULL AND status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
+})
 @Check(
   'cases_amounts_check',
   `(amount_demanded IS NULL AND amount_paid IS NULL) OR currency IS NOT NULL`,
@@ -154,6 +160,23 @@ export class CaseEntity {
   /** Since when the case has waited for moderators: filed, answered by its seller, or appealed. */
   @Column({ name: 'waiting_since', type: 'timestamptz', default: () => 'now()' })
   waitingSince!: Date;
+
+  /** Service levels: when moderators must first answer, and decide (sla-hours.ts). */
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true })
+  firstResponseDueAt!: Date | null;
+
+  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true })
+  resolutionDueAt!: Date | null;
+
+  /** The first time staff answered: a move of theirs or a message to the seller. */
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt!: Date | null;
+
+  @Column({ name: 'first_response_breached_at', type: 'timestamptz', nullable: true })
+  firstResponseBreachedAt!: Date | null;
+
+  @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true })
+  resolutionBreachedAt!: Date | null;
 
   /** Bumped on every change; the ETag of the case. */
   @Column({ name: 'version', type: 'integer', default: 1 })

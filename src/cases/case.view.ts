@@ -97,6 +97,17 @@ export class AssignmentView {
   claimExpiresAt!: string | null;
 }
 
+/** The case's service levels: when it must be answered and decided, and whether it missed one. */
+export class ServiceLevelView {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  firstResponseDueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  firstResponseAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolutionDueAt!: string | null;
+  @ApiProperty({ description: 'A service level was missed, or is past now' }) breached!: boolean;
+}
+
 export class CaseView extends CaseSummaryView {
   @ApiProperty() description!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) incidentAt!: string | null;
@@ -123,6 +134,11 @@ export class CaseView extends CaseSummaryView {
     description: 'Moderators and admins only: the claim on the case',
   })
   assignment?: AssignmentView | null;
+  @ApiPropertyOptional({
+    type: ServiceLevelView,
+    description: 'Moderators and admins only: when the case must be answered and decided',
+  })
+  serviceLevel?: ServiceLevelView;
   @ApiPropertyOptional({
     type: CaseSellerView,
     description: 'Moderators and admins only: the seller who filed the case, and their shop',

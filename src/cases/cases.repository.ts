@@ -7,6 +7,7 @@ import { CaseStatus } from './case-status';
 import { CaseType } from './case-type';
 import { entityFromRow } from '../database/entity-from-row';
 import type { LockedCase } from './locked-case';
+import { UNDECIDED } from './case-transitions';
 import type { PriorityTerm } from './priority-term';
 
 export type NewCase = Omit<
@@ -28,6 +29,9 @@ export type NewCase = Omit<
   | 'priorityTerms'
   | 'rescoreAt'
   | 'waitingSince'
+  | 'firstResponseAt'
+  | 'firstResponseBreachedAt'
+  | 'resolutionBreachedAt'
   | 'version'
   | 'lastEventSeq'
   | 'createdAt'
@@ -107,6 +111,22 @@ export class CasesRepository {
         ranks.map((rank) => rank.rescoreAt),
       ],
     );
+  }
+
+  /** Undecided cases past a service level that is not yet marked breached, soonest due first. */
+  async serviceLevelsDue(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `(SELECT id, first_response_due_at AS due FROM cases
+         WHERE first_response_at IS NULL AND first_response_breached_at IS NULL
+           AND status = ANY($3::text[]) AND first_response_due_at <= $1)
+       UNION
+       (SELECT id, resolution_due_at AS due FROM cases
+         WHERE resolution_breached_at IS NULL
+           AND status = ANY($3::text[]) AND resolution_due_at <= $1)
+       ORDER BY due LIMIT $2`,
+      [now, limit, UNDECIDED],
+    );
+    return [...new Set(rows.map((row) => row.id))];
   }
 
   /** Cases whose rank moved with the clock by `now`, soonest first. */

@@ -7,6 +7,7 @@ import { UsersRepository } from '../accounts/users.repository';
 import { AccessAction, allows, caseSubject, PLATFORM, requireAccess } from '../auth/access-policy';
 import type { Caller } from '../auth/api-key-caller';
 import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
 import { toPage } from '../common/pagination/cursor';
 import { requireCursor } from '../common/pagination/page-cursor';
 import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
@@ -20,9 +21,10 @@ import { CasePartiesRepository } from './case-parties.repository';
 import { IdentifiersRepository } from '../identifiers/identifiers.repository';
 import { NewSighting, SightingsRepository } from '../identifiers/sightings.repository';
 import { parseCaseReference } from './case-reference';
+import { serviceLevelDue } from './service-level-due';
 import { CaseWriter } from './case-writer';
 import type { LockedCase } from './locked-case';
-import { caseEtag, toCaseSummaryView, toCaseView } from './case-views';
+import { caseEtag, toCaseSummaryView, toCaseView, toServiceLevelView } from './case-views';
 import { CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import {
@@ -58,6 +60,7 @@ export class CasesService {
     private readonly idempotency: IdempotencyService,
     private readonly guidance: GuidanceService,
     private readonly evidenceSummaries: CaseEvidenceSummaryRepository,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -123,6 +126,11 @@ export class CasesService {
         payeeAccount: input.payeeAccount?.value ?? null,
         payeeDisplay: input.payeeAccount?.display ?? null,
         demandDeadline: input.demandDeadline,
+        ...serviceLevelDue(
+          this.clock.now(),
+          this.config.moderation.slaHours[input.type],
+          input.demandDeadline,
+        ),
       },
       seller.id,
     );
@@ -190,6 +198,7 @@ export class CasesService {
       view.priority = kase.priority;
       view.seller = await this.sellerOf(kase);
       view.assignment = await this.assignmentOf(kase);
+      view.serviceLevel = toServiceLevelView(kase, this.clock.now());
     }
     return { view, etag: caseEtag(kase) };
   }

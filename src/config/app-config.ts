@@ -1,6 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { resolve } from 'node:path';
+import type { CaseType } from '../cases/case-type';
 import { Environment, ProcessRole } from './environment';
+import { parseSlaHours, SlaHours } from './sla-hours';
 
 export interface AppConfig {
   env: Environment['NODE_ENV'];
@@ -26,7 +28,11 @@ export interface AppConfig {
     redispatchAfterMs: number;
     everyMs: ScheduleIntervals;
   };
-  moderation: { claimLeaseMs: number; appealWindowDays: number };
+  moderation: {
+    claimLeaseMs: number;
+    appealWindowDays: number;
+    slaHours: Record<CaseType, SlaHours>;
+  };
   metricsToken?: string;
   logLevel: string;
   cases: { phoneDefaultRegion: CountryCode; localUtcOffset: string };
@@ -69,6 +75,7 @@ export interface ScheduleIntervals {
   outboxReconcile: number;
   claimLapse: number;
   queueRank: number;
+  slaCheck: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -122,11 +129,14 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
         outboxReconcile: environment.OUTBOX_RECONCILE_EVERY_MS,
         claimLapse: environment.MODERATION_LAPSE_EVERY_MS,
         queueRank: environment.MODERATION_RANK_EVERY_MS,
+        slaCheck: environment.MODERATION_SLA_EVERY_MS,
       },
     },
     moderation: {
       claimLeaseMs: environment.MODERATION_CLAIM_LEASE_MS,
       appealWindowDays: environment.MODERATION_APPEAL_WINDOW_DAYS,
+      // parseEnvironment refused the text already unless it reads.
+      slaHours: parseSlaHours(environment.MODERATION_SLA_HOURS) as Record<CaseType, SlaHours>,
     },
     metricsToken: environment.METRICS_TOKEN,
     logLevel: environment.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { CountryCode, getCountries } from 'libphonenumber-js';
+import { DEFAULT_SLA_HOURS, parseSlaHours } from './sla-hours';
 import {
   IsBoolean,
   IsEmail,
@@ -209,6 +210,17 @@ export class Environment {
   @Max(WEEK_MS)
   MODERATION_RANK_EVERY_MS = MINUTE_MS;
 
+  /** Per case type, hours to first answer and to decide: `extortion=4/48,...` (sla-hours.ts). */
+  @IsString()
+  MODERATION_SLA_HOURS = DEFAULT_SLA_HOURS;
+
+  /** How often cases past their service levels are marked and escalated. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(WEEK_MS)
+  MODERATION_SLA_EVERY_MS = MINUTE_MS;
+
   /** How long after a decision its seller may appeal, once. */
   @Transform(toInt)
   @IsInt()
@@ -359,6 +371,8 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   if (environment.NODE_ENV === 'production' && !environment.JWT_SECRET) {
     problems.push('JWT_SECRET: is required when NODE_ENV=production');
   }
+  const sla = parseSlaHours(environment.MODERATION_SLA_HOURS);
+  if (typeof sla === 'string') problems.push(`MODERATION_SLA_HOURS: ${sla}`);
   if (environment.BULWARK_ADMIN_EMAIL && !environment.BULWARK_ADMIN_PASSWORD) {
     problems.push('BULWARK_ADMIN_PASSWORD: is required when BULWARK_ADMIN_EMAIL is set');
   }

@@ -30,6 +30,7 @@ export enum JobName {
   RankOffenderCases = 'moderation.rank-offender-cases',
   RankCampaignCases = 'moderation.rank-campaign-cases',
   RankDueCases = 'moderation.rank-due-cases',
+  CheckServiceLevels = 'moderation.check-service-levels',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -66,6 +67,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RankOffenderCases]: QueueName.Moderation,
   [JobName.RankCampaignCases]: QueueName.Moderation,
   [JobName.RankDueCases]: QueueName.Maintenance,
+  [JobName.CheckServiceLevels]: QueueName.Maintenance,
 };
 
 /**
@@ -79,8 +81,8 @@ export const JOBS_OF_EVENT = {
   // A status change may withdraw or reject a complaint, which then stops counting for offenders;
   // and it moves the case in, out of or up the moderation queue.
   [OutboxEvent.CaseUpdated]: [JobName.LinkCase, JobName.RankCase],
-  // Recorded for the integration workers of the next issues.
-  [OutboxEvent.MessagePosted]: [],
+  // A staff message may be the first response, which the service-level term of the rank reads.
+  [OutboxEvent.MessagePosted]: [JobName.RankCase],
   [OutboxEvent.NoteAdded]: [],
   [OutboxEvent.EvidenceReceived]: [JobName.ProcessEvidence],
   // Each handler takes only its own kinds: chat screenshots and logs, screenshots, order exports.
@@ -112,6 +114,8 @@ export const SCHEDULE_OF_JOB = {
   [JobName.LapseClaims]: 'claimLapse',
   // Waiting time, deadlines and seller age move ranks with the clock: cases whose rank is due.
   [JobName.RankDueCases]: 'queueRank',
+  // Marks cases past their service levels, and escalates them.
+  [JobName.CheckServiceLevels]: 'slaCheck',
 } as const satisfies Partial<Record<JobName, keyof ScheduleIntervals>>;
 
 export type ScheduledJob = keyof typeof SCHEDULE_OF_JOB;

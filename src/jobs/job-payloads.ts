@@ -45,6 +45,7 @@ export interface JobPayloads {
   [JobName.RankOffenderCases]: { offenderId: string };
   [JobName.RankCampaignCases]: { campaignId: string };
   [JobName.RankDueCases]: NoPayload;
+  [JobName.CheckServiceLevels]: NoPayload;
 }
 
 export type NoPayload = Record<string, never>;

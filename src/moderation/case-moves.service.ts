@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseMessagesRepository } from '../cases/case-messages.repository';
 import { caseEtag } from '../cases/case-views';
+import { resolutionDueAgain } from '../cases/service-level-due';
 import { CaseWriter } from '../cases/case-writer';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
@@ -40,7 +41,7 @@ export class CaseMovesService {
       const moved = await this.writer.apply(
         manager,
         locked,
-        { kind: 'moved', move: 'request_info' },
+        { kind: 'moved', move: 'request_info', byStaff: true },
         moderator.id,
       );
       const message = await this.messages.insert(manager, {
@@ -52,7 +53,7 @@ export class CaseMovesService {
       await this.writer.apply(
         manager,
         moved.kase,
-        { kind: 'message_posted', messageId: message.id },
+        { kind: 'message_posted', messageId: message.id, byStaff: true },
         moderator.id,
       );
     });
@@ -64,7 +65,7 @@ export class CaseMovesService {
       const moved = await this.writer.apply(
         manager,
         locked,
-        { kind: 'moved', move: 'escalate' },
+        { kind: 'moved', move: 'escalate', byStaff: true },
         moderator.id,
       );
       await this.writer.apply(
@@ -85,6 +86,7 @@ export class CaseMovesService {
         {
           kind: 'moved',
           move: 'resolve',
+          byStaff: true,
           outcome: dto.outcome,
           decision: { by: moderator.id, summary: dto.summary, actions: dto.actions },
           at: this.clock.now(),
@@ -109,7 +111,13 @@ export class CaseMovesService {
       const reopened = await this.writer.apply(
         manager,
         locked,
-        { kind: 'moved', move: 'reopen', details: { reason: dto.reason } },
+        {
+          kind: 'moved',
+          move: 'reopen',
+          byStaff: true,
+          details: { reason: dto.reason },
+          resolutionDueAt: this.resolutionDueAgain(locked),
+        },
         moderator.id,
       );
       await this.writer.apply(
@@ -148,11 +156,21 @@ export class CaseMovesService {
       await this.writer.apply(
         manager,
         locked,
-        { kind: 'moved', move: 'appeal', at: this.clock.now(), details: { reason: dto.reason } },
+        {
+          kind: 'moved',
+          move: 'appeal',
+          at: this.clock.now(),
+          details: { reason: dto.reason },
+          resolutionDueAt: this.resolutionDueAgain(locked),
+        },
         seller.id,
       );
     });
     return found.id;
+  }
+
+  private resolutionDueAgain(locked: LockedCase): Date {
+    return resolutionDueAgain(this.clock.now(), this.config.moderation.slaHours[locked.type]);
   }
 
   private async asHolder(

@@ -60,7 +60,7 @@ export class ClaimsService {
         await this.writer.apply(
           manager,
           claimed.kase,
-          { kind: 'moved', move: 'start_review' },
+          { kind: 'moved', move: 'start_review', byStaff: true },
           moderator.id,
         );
       }

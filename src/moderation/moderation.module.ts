@@ -9,6 +9,7 @@ import { ModerationCaseController } from './moderation-case.controller';
 import { ModerationCaseService } from './moderation-case.service';
 import { ModerationController } from './moderation.controller';
 import { ReporterRecordsRepository } from './reporter-records.repository';
+import { ServiceLevelsService } from './service-levels.service';
 import { QueueController } from './queue.controller';
 import { QueueRankerService } from './queue-ranker.service';
 import { QueueReadsRepository } from './queue-reads.repository';
@@ -37,6 +38,7 @@ import { ReplyTemplatesService } from './templates/reply-templates.service';
     ReplyTemplatesRepository,
     ModerationCaseService,
     ReporterRecordsRepository,
+    ServiceLevelsService,
   ],
 })
 export class ModerationModule {}

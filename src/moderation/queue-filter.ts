@@ -28,6 +28,14 @@ export function queueCondition(
   if (query.type) clauses.push(`c.type = ${parameter(query.type)}`);
   if (query.platform) clauses.push(`c.platform = ${parameter(query.platform)}`);
   if (query.repeatOffender) clauses.push(`c.priority >= ${parameter(REPEAT_OFFENDER_PRIORITY)}`);
+  if (query.breached) {
+    const at = parameter(now);
+    clauses.push(
+      `(c.first_response_breached_at IS NOT NULL OR c.resolution_breached_at IS NOT NULL
+        OR (c.first_response_at IS NULL AND c.first_response_due_at <= ${at})
+        OR c.resolution_due_at <= ${at})`,
+    );
+  }
   if (query.assignee === 'none') {
     clauses.push(`(c.assignee_id IS NULL OR c.claim_expires_at <= ${parameter(now)})`);
   } else if (query.assignee) {

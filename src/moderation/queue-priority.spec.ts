@@ -15,6 +15,7 @@ const quiet: PriorityInputs = {
   waitingSince: now,
   appealed: false,
   answered: false,
+  serviceLevelDueAt: null,
 };
 
 const pointsOf = (inputs: Partial<PriorityInputs>) =>
@@ -81,6 +82,14 @@ describe('queuePriority', () => {
     const answered = queuePriority({ ...quiet, status: 'in_review', answered: true }, now).priority;
     expect(asked).toBeLessThan(fresh);
     expect(answered).toBeGreaterThan(fresh);
+  });
+
+  it('weighs a service level more as it nears, fully once it is missed', () => {
+    expect(pointsOf({ serviceLevelDueAt: hours(10) }).service_level).toBeUndefined();
+    expect(pointsOf({ serviceLevelDueAt: hours(2) }).service_level).toBeGreaterThan(
+      pointsOf({ serviceLevelDueAt: hours(6) }).service_level,
+    );
+    expect(pointsOf({ serviceLevelDueAt: hours(-3) }).service_level).toBe(25);
   });
 
   it('caps what an amount and a wait can add', () => {

@@ -29,6 +29,9 @@ const DEADLINE_MAX_POINTS = 25;
 /** A seller younger than this many days weighs more: new shops are the ones blackmailed. */
 const NEW_SELLER_DAYS = 30;
 const NEW_SELLER_MAX_POINTS = 10;
+/** A service level due within this many hours weighs more as it nears, up to its maximum. */
+const SERVICE_LEVEL_WINDOW_HOURS = 8;
+const SERVICE_LEVEL_MAX_POINTS = 25;
 /** One point per WAIT_STEP_HOURS waited for moderators, up to WAIT_MAX_POINTS. */
 const WAIT_STEP_HOURS = 2;
 const WAIT_MAX_POINTS = 24;
@@ -46,6 +49,8 @@ export interface PriorityInputs {
   appealed: boolean;
   /** The latest move was the seller answering a request for information. */
   answered: boolean;
+  /** The service level the case works towards now (first response, then decision). */
+  serviceLevelDueAt: Date | null;
 }
 
 export interface QueuePriority {
@@ -82,9 +87,28 @@ export function queuePriority(inputs: PriorityInputs, now: Date): QueuePriority 
     });
   }
   if (inputs.demandDeadline) {
-    const deadline = deadlineTerm(inputs.demandDeadline, now);
-    if (deadline.points > 0) terms.push(deadline.term);
+    const deadline = approaching(
+      inputs.demandDeadline,
+      now,
+      DEADLINE_WINDOW_HOURS,
+      DEADLINE_MAX_POINTS,
+    );
+    if (deadline.points > 0) {
+      terms.push({ term: 'deadline', points: deadline.points, detail: deadline.detail });
+    }
     changes.push(deadline.next);
+  }
+  if (inputs.serviceLevelDueAt) {
+    const due = approaching(
+      inputs.serviceLevelDueAt,
+      now,
+      SERVICE_LEVEL_WINDOW_HOURS,
+      SERVICE_LEVEL_MAX_POINTS,
+    );
+    if (due.points > 0) {
+      terms.push({ term: 'service_level', points: due.points, detail: due.detail });
+    }
+    changes.push(due.next);
   }
   const seller = steps(inputs.sellerSince, now, DAY_MS, NEW_SELLER_DAYS);
   if (seller.elapsed < NEW_SELLER_DAYS) {
@@ -105,24 +129,28 @@ export function queuePriority(inputs: PriorityInputs, now: Date): QueuePriority 
   return { priority, terms, rescoreAt: earliest(changes) };
 }
 
-/** Points rise by the hour over the last DEADLINE_WINDOW_HOURS, and stay at the top once past. */
-function deadlineTerm(
-  deadline: Date,
+/**
+ * Points for a time drawing near: they rise by the hour over the last `windowHours` before it,
+ * to `maxPoints`, and stay there once it has passed. Also when they next change.
+ */
+function approaching(
+  due: Date,
   now: Date,
-): { term: PriorityTerm; points: number; next: Date | null } {
-  const hoursLeft = Math.ceil((deadline.getTime() - now.getTime()) / HOUR_MS);
+  windowHours: number,
+  maxPoints: number,
+): { points: number; detail: string; next: Date | null } {
+  const hoursLeft = Math.ceil((due.getTime() - now.getTime()) / HOUR_MS);
   const points =
     hoursLeft <= 0
-      ? DEADLINE_MAX_POINTS
-      : hoursLeft >= DEADLINE_WINDOW_HOURS
+      ? maxPoints
+      : hoursLeft >= windowHours
         ? 0
-        : round(DEADLINE_MAX_POINTS * (1 - hoursLeft / DEADLINE_WINDOW_HOURS));
+        : round(maxPoints * (1 - hoursLeft / windowHours));
   const next =
     hoursLeft <= 0
       ? null
-      : new Date(deadline.getTime() - (Math.min(hoursLeft, DEADLINE_WINDOW_HOURS) - 1) * HOUR_MS);
-  const detail = hoursLeft <= 0 ? 'passed' : `${hoursLeft} h left`;
-  return { term: { term: 'deadline', points, detail }, points, next };
+      : new Date(due.getTime() - (Math.min(hoursLeft, windowHours) - 1) * HOUR_MS);
+  return { points, detail: hoursLeft <= 0 ? 'passed' : `${hoursLeft} h left`, next };
 }
 
 /** Whole `stepMs` steps since `from`, capped at `max`, and when the next one begins. */

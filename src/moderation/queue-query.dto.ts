@@ -36,4 +36,12 @@ export class QueueQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(['true'])
   repeatOffender?: 'true';
+
+  @ApiPropertyOptional({
+    enum: ['true'],
+    description: 'Only cases that missed a service level, or are past one now',
+  })
+  @IsOptional()
+  @IsIn(['true'])
+  breached?: 'true';
 }

@@ -34,6 +34,11 @@ export interface QueueItemRow {
   waiting_since: Date;
   created_at: Date;
   in_campaign: boolean;
+  first_response_due_at: Date | null;
+  first_response_at: Date | null;
+  resolution_due_at: Date | null;
+  first_response_breached_at: Date | null;
+  resolution_breached_at: Date | null;
 }
 
 interface InputRow {
@@ -48,6 +53,7 @@ interface InputRow {
   repeat_offender: boolean;
   in_campaign: boolean;
   seller_since: Date;
+  service_level_due_at: Date | null;
 }
 
 /** What the queue reads: the formula's inputs of cases, and the cases a campaign touches. */
@@ -64,7 +70,9 @@ export class QueueReadsRepository {
                          ORDER BY e.case_seq DESC LIMIT 1), false) AS answered,
               c.priority >= $2 AS repeat_offender,
               EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign,
-              u.created_at AS seller_since
+              u.created_at AS seller_since,
+              CASE WHEN c.first_response_at IS NULL AND c.first_response_due_at IS NOT NULL
+                   THEN c.first_response_due_at ELSE c.resolution_due_at END AS service_level_due_at
          FROM cases c JOIN users u ON u.id = c.seller_id
         WHERE c.id = ANY($1::uuid[])`,
       [caseIds, REPEAT_OFFENDER_PRIORITY],
@@ -81,6 +89,7 @@ export class QueueReadsRepository {
       waitingSince: row.waiting_since,
       appealed: row.appealed,
       answered: row.answered,
+      serviceLevelDueAt: row.service_level_due_at,
     }));
   }
 
@@ -104,7 +113,8 @@ export class QueueReadsRepository {
               c.appealed_at IS NOT NULL AND c.status = ANY($3::text[]) AS appealed,
               c.assignee_id, a.display_name AS assignee_name, c.claim_expires_at,
               u.display_name AS seller_name, u.created_at AS seller_since,
-              c.waiting_since, c.created_at,
+              c.waiting_since, c.created_at, c.first_response_due_at, c.first_response_at,
+              c.resolution_due_at, c.first_response_breached_at, c.resolution_breached_at,
               EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign
          FROM cases c
          JOIN users u ON u.id = c.seller_id

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PLATFORM, requireAccess } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
+import { toServiceLevelView } from '../cases/case-views';
 import { Clock } from '../common/clock';
 import { ValidationProblem } from '../common/problem/problem.exception';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
@@ -34,7 +35,7 @@ export class QueueService {
         this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
         this.reads.lastDay(query, now),
       ]);
-      const page = await this.slice(walkId, 0, query.limit);
+      const page = await this.slice(walkId, 0, query.limit, now);
       const figures: QueueFiguresView = {
         pending: page.total,
         inboundLast24h: lastDay.inbound,
@@ -47,17 +48,17 @@ export class QueueService {
     if (!cursor) {
       throw new ValidationProblem([{ field: 'cursor', message: 'is not a cursor of this queue' }]);
     }
-    const page = await this.slice(cursor.walkId, cursor.offset, query.limit);
+    const page = await this.slice(cursor.walkId, cursor.offset, query.limit, now);
     return { ...page.view, counts: null, figures: null };
   }
 
-  private async slice(walkId: string, offset: number, limit: number) {
+  private async slice(walkId: string, offset: number, limit: number, now: Date) {
     const { ids, total } = await this.walks.slice(walkId, offset, limit);
     const next = offset + limit;
     return {
       total,
       view: {
-        items: (await this.reads.items(ids)).map(toQueueItemView),
+        items: (await this.reads.items(ids)).map((row) => toQueueItemView(row, now)),
         nextCursor: next < total ? encodeQueueCursor({ walkId, offset: next }) : null,
       },
     };
@@ -73,7 +74,7 @@ function countsView(counts: Record<string, number>): QueueCountsView {
   };
 }
 
-function toQueueItemView(row: QueueItemRow): QueueItemView {
+function toQueueItemView(row: QueueItemRow, now: Date): QueueItemView {
   return {
     id: row.id,
     reference: row.reference,
@@ -95,6 +96,16 @@ function toQueueItemView(row: QueueItemRow): QueueItemView {
         : null,
     claimExpiresAt: row.claim_expires_at?.toISOString() ?? null,
     seller: { displayName: row.seller_name, since: row.seller_since.toISOString() },
+    serviceLevel: toServiceLevelView(
+      {
+        firstResponseDueAt: row.first_response_due_at,
+        firstResponseAt: row.first_response_at,
+        resolutionDueAt: row.resolution_due_at,
+        firstResponseBreachedAt: row.first_response_breached_at,
+        resolutionBreachedAt: row.resolution_breached_at,
+      },
+      now,
+    ),
     waitingSince: row.waiting_since.toISOString(),
     createdAt: row.created_at.toISOString(),
   };

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_STATUSES, CaseStatus } from '../cases/case-status';
 import { CASE_TYPES, CaseType } from '../cases/case-type';
-import { AssigneeView } from '../cases/case.view';
+import { AssigneeView, ServiceLevelView } from '../cases/case.view';
 import { PLATFORMS, Platform } from '../common/platform';
 
 export class PriorityTermView {
@@ -38,6 +38,7 @@ export class QueueItemView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   claimExpiresAt!: string | null;
   @ApiProperty({ type: QueueSellerView }) seller!: QueueSellerView;
+  @ApiProperty({ type: ServiceLevelView }) serviceLevel!: ServiceLevelView;
   @ApiProperty({ format: 'date-time' }) waitingSince!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
