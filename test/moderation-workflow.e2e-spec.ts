@@ -263,7 +263,14 @@ describe('moderators working a case', () => {
     await act(wang, kase.id, 'claim').expect(200);
     await act(wang, kase.id, 'escalate', { reason: 'Police report filed' }).expect(200);
     const mine = (await console(wang)).body;
-    expect(mine.openMoves).toEqual(['claim', 'release', 'assign', 'request_info', 'resolve']);
+    expect(mine.openMoves).toEqual([
+      'claim',
+      'release',
+      'assign',
+      'request_info',
+      'resolve',
+      'merge',
+    ]);
     expect((await console(zhao)).body.openMoves).toEqual([]);
     expect(mine.case).toEqual(expect.objectContaining({ id: kase.id, status: 'escalated' }));
     expect(mine.notes.map((note: { data: { body: string } }) => note.data.body)).toEqual([

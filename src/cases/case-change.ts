@@ -34,6 +34,10 @@ export type CaseChange =
       how: 'claim' | 'assign' | 'takeover';
     }
   | { kind: 'released'; why: 'released' | 'lapsed' | 'decided' }
+  /** On a duplicate: it now counts as `targetId`. Staff only: its seller may not know the target. */
+  | { kind: 'merged_into'; targetId: string }
+  /** On the target: a duplicate was merged into it. */
+  | { kind: 'merged_in'; sourceId: string }
   | { kind: 'message_posted'; messageId: string; byStaff?: true }
   | { kind: 'service_levels_breached'; breached: ServiceLevel[]; at: Date }
   | { kind: 'note_added'; body: string }
@@ -90,6 +94,7 @@ export type CaseFields = Partial<
     | 'resolutionDueAt'
     | 'firstResponseBreachedAt'
     | 'resolutionBreachedAt'
+    | 'mergedInto'
   >
 >;
 
@@ -268,6 +273,23 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
         outbox: [],
         announces: false,
       });
+    case 'merged_into':
+      return planned({
+        set: { mergedInto: change.targetId },
+        bumpsVersion: true,
+        event: { kind: 'merged_into', visibility: 'internal', data: { targetId: change.targetId } },
+        // Linking the duplicate again recounts its offenders, now with it as part of the target.
+        outbox: [{ event: OutboxEvent.CaseUpdated, payload: { caseId, status: state.status } }],
+        announces: false,
+      });
+    case 'merged_in':
+      return planned({
+        set: {},
+        bumpsVersion: true,
+        event: { kind: 'merged_in', visibility: 'internal', data: { sourceId: change.sourceId } },
+        outbox: [],
+        announces: false,
+      });
     case 'service_levels_breached':
       return planned({
         set: {
@@ -349,13 +371,15 @@ function decisionFields(change: Extract<CaseChange, { kind: 'moved' }>): CaseFie
   const dueAgain = change.resolutionDueAt
     ? { resolutionDueAt: change.resolutionDueAt, resolutionBreachedAt: null }
     : {};
+  // A duplicate reopened or appealed stands on its own again.
   if (change.move === 'reopen') {
-    return { resolutionSummary: null, resolutionActions: [], ...dueAgain };
+    return { resolutionSummary: null, resolutionActions: [], mergedInto: null, ...dueAgain };
   }
   if (change.move === 'appeal') {
     return {
       resolutionSummary: null,
       resolutionActions: [],
+      mergedInto: null,
       appealedAt: change.at ?? new Date(),
       ...dueAgain,
     };

@@ -41,6 +41,7 @@ const FIELD_COLUMNS: Record<keyof CaseFields, { column: string; cast: string }> 
   resolutionDueAt: { column: 'resolution_due_at', cast: 'timestamptz' },
   firstResponseBreachedAt: { column: 'first_response_breached_at', cast: 'timestamptz' },
   resolutionBreachedAt: { column: 'resolution_breached_at', cast: 'timestamptz' },
+  mergedInto: { column: 'merged_into', cast: 'uuid' },
 };
 const FIELDS = Object.keys(FIELD_COLUMNS) as (keyof CaseFields)[];
 

@@ -27,6 +27,8 @@ export const CASE_EVENT_KINDS = [
   'case_claimed',
   'claim_released',
   'service_levels_breached',
+  'merged_into',
+  'merged_in',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -21,6 +21,7 @@ import type { PriorityTerm } from './priority-term';
 @Index('cases_reference_key', ['reference'], { unique: true })
 @Index('cases_seller_created_idx', ['sellerId', 'createdAt', 'id'])
 @Index('cases_created_idx', ['createdAt', 'id'])
+@Index('cases_merged_into_idx', ['mergedInto'], { where: 'merged_into IS NOT NULL' })
 @Index('cases_claim_expiry_idx', ['claimExpiresAt'], { where: 'assignee_id IS NOT NULL' })
 @Index('cases_queue_idx', ['queuePriority', 'id'], {
   where: `status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
@@ -136,6 +137,17 @@ export class CaseEntity {
 
   @Column({ name: 'resolution_actions', type: 'text', array: true, default: () => "'{}'" })
   resolutionActions!: ResolutionAction[];
+
+  /**
+   * The case this one was merged into as a duplicate. Its evidence and parties stay where they
+   * are; moderators see them with the target's, and cross-referencing counts them as the target.
+   */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto!: string | null;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into' })
+  mergedIntoCase?: CaseEntity;
 
   /** Set by the seller's one appeal. */
   @Column({ name: 'appealed_at', type: 'timestamptz', nullable: true })

@@ -140,6 +140,13 @@ export class CaseView extends CaseSummaryView {
   })
   serviceLevel?: ServiceLevelView;
   @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Moderators and admins only: the case this duplicate was merged into',
+  })
+  mergedInto?: string | null;
+  @ApiPropertyOptional({
     type: CaseSellerView,
     description: 'Moderators and admins only: the seller who filed the case, and their shop',
   })

@@ -25,6 +25,7 @@ export type NewCase = Omit<
   | 'resolutionSummary'
   | 'resolutionActions'
   | 'appealedAt'
+  | 'mergedInto'
   | 'queuePriority'
   | 'priorityTerms'
   | 'rescoreAt'
@@ -74,6 +75,25 @@ export class CasesRepository {
     return this.dataSource.transaction(async (manager) =>
       work(manager, await this.lock(manager, id)),
     );
+  }
+
+  /** Runs `work` in a transaction holding the rows of all the cases, locked in id order. */
+  lockManyAndRun<T>(
+    ids: string[],
+    work: (manager: EntityManager, locked: LockedCase[]) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) =>
+      work(manager, await this.lockMany(manager, ids)),
+    );
+  }
+
+  /** The duplicates merged into a case. */
+  async mergedInto(targetId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM cases WHERE merged_into = $1 ORDER BY created_at, id',
+      [targetId],
+    );
+    return rows.map((row) => row.id);
   }
 
   async lock(manager: EntityManager, id: string): Promise<LockedCase> {

@@ -199,6 +199,7 @@ export class CasesService {
       view.seller = await this.sellerOf(kase);
       view.assignment = await this.assignmentOf(kase);
       view.serviceLevel = toServiceLevelView(kase, this.clock.now());
+      view.mergedInto = kase.mergedInto;
     }
     return { view, etag: caseEtag(kase) };
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseMessagesRepository } from '../cases/case-messages.repository';
@@ -14,7 +14,10 @@ import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { appealDeadline } from '../cases/appeal-deadline';
 import { ClaimsService } from './claims.service';
-import { ReasonDto, RequestInfoDto, ResolveDto } from './moderation.dto';
+import { MergeDto, ReasonDto, RequestInfoDto, ResolveDto } from './moderation.dto';
+
+const MERGED_SUMMARY =
+  'This report describes an incident already reported; it is handled together with that report.';
 import { refuseUnfilledPlaceholders } from '../cases/unfilled-placeholders';
 
 /**
@@ -103,6 +106,93 @@ export class CaseMovesService {
     });
   }
 
+  /**
+   * Resolves the case as a duplicate of the target, which takes over: the duplicate counts as the
+   * target for cross-referencing, and moderators see its evidence and parties with the target's;
+   * no bytes are copied. Its seller reads the summary and never learns the target. Duplicates
+   * already merged into this case move on to the target, so a chain is never more than one long.
+   */
+  async merge(moderator: AuthUser, id: string, dto: MergeDto, ifMatch?: string) {
+    const source = await this.cases.require(moderator, 'case.decide', id);
+    const target = await this.targetOf(moderator, dto.targetCaseId);
+    if (target.id === source.id) {
+      throw new ProblemException(422, 'A case cannot be merged into itself.', [
+        { field: 'targetCaseId', message: 'is this case' },
+      ]);
+    }
+    const carried = await this.caseRows.mergedInto(source.id);
+    await this.caseRows.lockManyAndRun(
+      [source.id, target.id, ...carried],
+      async (manager, rows) => {
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        const locked = byId.get(source.id)!;
+        const into = byId.get(target.id)!;
+        requireIfMatch(ifMatch, caseEtag(locked));
+        await this.claims.requireHolder(locked, moderator);
+        if (into.status === 'withdrawn') {
+          throw new ProblemException(409, 'The target case was withdrawn; nothing can join it.');
+        }
+        if (into.mergedInto !== null) {
+          throw new ProblemException(
+            409,
+            'The target case is itself a duplicate; merge into the case it was merged into.',
+          );
+        }
+        const summary = dto.summary ?? MERGED_SUMMARY;
+        const merged = await this.writer.apply(
+          manager,
+          locked,
+          {
+            kind: 'moved',
+            move: 'merge',
+            byStaff: true,
+            decision: { by: moderator.id, summary, actions: ['no_action'] },
+            at: this.clock.now(),
+            details: { summary },
+          },
+          moderator.id,
+        );
+        const pointed = await this.writer.apply(
+          manager,
+          merged.kase,
+          { kind: 'merged_into', targetId: into.id },
+          moderator.id,
+        );
+        await this.writer.apply(
+          manager,
+          pointed.kase,
+          { kind: 'released', why: 'decided' },
+          moderator.id,
+        );
+        let absorbing = (
+          await this.writer.apply(
+            manager,
+            into,
+            { kind: 'merged_in', sourceId: locked.id },
+            moderator.id,
+          )
+        ).kase;
+        for (const duplicate of rows.filter((row) => row.mergedInto === locked.id)) {
+          await this.writer.apply(
+            manager,
+            duplicate,
+            { kind: 'merged_into', targetId: into.id },
+            moderator.id,
+          );
+          absorbing = (
+            await this.writer.apply(
+              manager,
+              absorbing,
+              { kind: 'merged_in', sourceId: duplicate.id },
+              moderator.id,
+            )
+          ).kase;
+        }
+      },
+    );
+    return source.id;
+  }
+
   /** Takes a decided case back into review, held by the moderator who reopens it. */
   async reopen(moderator: AuthUser, id: string, dto: ReasonDto, ifMatch?: string) {
     const found = await this.cases.require(moderator, 'case.decide', id);
@@ -167,6 +257,18 @@ export class CaseMovesService {
       );
     });
     return found.id;
+  }
+
+  /** A target that does not exist, or may not be known, is the request's fault: a 422. */
+  private async targetOf(moderator: AuthUser, idOrReference: string) {
+    try {
+      return await this.cases.require(moderator, 'case.read-internal', idOrReference);
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+      throw new ProblemException(422, 'There is no such case to merge into.', [
+        { field: 'targetCaseId', message: 'is no case' },
+      ]);
+    }
   }
 
   private resolutionDueAgain(locked: LockedCase): Date {

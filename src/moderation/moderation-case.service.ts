@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseConversationService } from '../cases/case-conversation.service';
+import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { MAX_PAGE_SIZE } from '../common/pagination/list-query.dto';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OffendersService } from '../intel/offenders/offenders.service';
 import { RelatedCasesService } from '../intel/related/related-cases.service';
-import { ModerationCaseView } from './moderation-case.view';
+import { MergedCaseView, ModerationCaseView } from './moderation-case.view';
 import { openMoves } from './open-moves';
 import { ReporterRecordsRepository } from './reporter-records.repository';
 
@@ -16,6 +17,7 @@ import { ReporterRecordsRepository } from './reporter-records.repository';
 export class ModerationCaseService {
   constructor(
     private readonly cases: CasesService,
+    private readonly caseRows: CasesRepository,
     private readonly conversation: CaseConversationService,
     private readonly evidence: EvidenceService,
     private readonly offenders: OffendersService,
@@ -24,13 +26,23 @@ export class ModerationCaseService {
     private readonly clock: Clock,
   ) {}
 
+  private async mergedInto(moderator: AuthUser, caseId: string): Promise<MergedCaseView[]> {
+    const ids = await this.caseRows.mergedInto(caseId);
+    return Promise.all(
+      ids.map(async (id) => ({
+        case: (await this.cases.get(moderator, id)).view,
+        evidence: (await this.evidence.listOfCase(moderator, id)).items,
+      })),
+    );
+  }
+
   async view(
     moderator: AuthUser,
     idOrReference: string,
   ): Promise<{ view: ModerationCaseView; etag: string }> {
     const kase = await this.cases.require(moderator, 'case.read-internal', idOrReference);
     const firstPage = { limit: MAX_PAGE_SIZE };
-    const [{ view, etag }, evidence, offenders, related, reporter, timeline, messages] =
+    const [{ view, etag }, evidence, offenders, related, reporter, timeline, messages, merged] =
       await Promise.all([
         this.cases.get(moderator, kase.id),
         this.evidence.listOfCase(moderator, kase.id),
@@ -39,6 +51,7 @@ export class ModerationCaseService {
         this.reporters.of(kase.sellerId),
         this.conversation.timeline(moderator, kase.id, firstPage),
         this.conversation.listMessages(moderator, kase.id, firstPage),
+        this.mergedInto(moderator, kase.id),
       ]);
     return {
       etag,
@@ -47,6 +60,7 @@ export class ModerationCaseService {
         evidence: evidence.items,
         offenders,
         related: related.items,
+        merged,
         reporter,
         notes: timeline.items.filter((event) => event.kind === 'note_added'),
         timeline,

@@ -15,6 +15,12 @@ export class ReporterRecordView {
   @ApiProperty() withdrawn!: number;
 }
 
+/** A duplicate merged into the case, with its evidence: one incident, seen in one place. */
+export class MergedCaseView {
+  @ApiProperty({ type: CaseView }) case!: CaseView;
+  @ApiProperty({ type: [EvidenceView] }) evidence!: EvidenceView[];
+}
+
 /** Everything a console needs to render one case, from one call. */
 export class ModerationCaseView {
   @ApiProperty({ type: CaseView }) case!: CaseView;
@@ -24,6 +30,8 @@ export class ModerationCaseView {
   offenders!: OffenderSummaryView[];
   @ApiProperty({ type: [RelatedCaseView], description: 'Related cases, with why' })
   related!: RelatedCaseView[];
+  @ApiProperty({ type: [MergedCaseView], description: 'Duplicates merged into it' })
+  merged!: MergedCaseView[];
   @ApiProperty({ type: ReporterRecordView }) reporter!: ReporterRecordView;
   @ApiProperty({ type: [CaseEventView], description: 'Internal notes, oldest first' })
   notes!: CaseEventView[];

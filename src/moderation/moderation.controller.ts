@@ -8,7 +8,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { CaseMovesService } from './case-moves.service';
 import { ClaimsService } from './claims.service';
-import { AssignDto, ReasonDto, RequestInfoDto, ResolveDto } from './moderation.dto';
+import { AssignDto, MergeDto, ReasonDto, RequestInfoDto, ResolveDto } from './moderation.dto';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -131,6 +131,25 @@ export class ModerationController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseView> {
     const caseId = await this.moves.resolve(moderator, id, dto, ifMatch);
+    return this.answer(moderator, caseId, response);
+  }
+
+  @Post('merge')
+  @Roles('moderator', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Resolve the case as a duplicate of another, which takes over (claim holder only)',
+  })
+  @ApiOkResponse({ type: CaseView })
+  @ApiProblems(422)
+  async merge(
+    @CurrentUser() moderator: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: MergeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseView> {
+    const caseId = await this.moves.merge(moderator, id, dto, ifMatch);
     return this.answer(moderator, caseId, response);
   }
 

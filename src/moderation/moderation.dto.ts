@@ -1,10 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -65,4 +66,23 @@ export class ResolveDto {
   @ArrayMaxSize(RESOLUTION_ACTIONS.length)
   @IsIn(RESOLUTION_ACTIONS, { each: true })
   actions!: ResolutionAction[];
+}
+
+export class MergeDto {
+  @ApiProperty({ description: 'The case this one duplicates: its id or reference' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  targetCaseId!: string;
+
+  @ApiPropertyOptional({
+    maxLength: MESSAGE_MAX_LENGTH,
+    description: 'What the seller of the duplicate reads; a plain default otherwise',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MESSAGE_MAX_LENGTH)
+  summary?: string;
 }

@@ -21,6 +21,7 @@ describe('openMoves', () => {
       'request_info',
       'escalate',
       'resolve',
+      'merge',
     ]);
     expect(openMoves({ ...mine, status: 'escalated' }, me, now)).toEqual([
       'claim',
@@ -28,6 +29,7 @@ describe('openMoves', () => {
       'assign',
       'request_info',
       'resolve',
+      'merge',
     ]);
   });
 

@@ -10,6 +10,7 @@ export const MODERATION_ACTIONS = [
   'request_info',
   'escalate',
   'resolve',
+  'merge',
   'reopen',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
@@ -19,6 +20,7 @@ const HOLDER_MOVES: Partial<Record<ModerationAction, CaseMove>> = {
   request_info: 'request_info',
   escalate: 'escalate',
   resolve: 'resolve',
+  merge: 'merge',
 };
 
 /**

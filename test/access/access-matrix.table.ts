@@ -265,6 +265,13 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
       json: { outcome: 'upheld', summary: 'The chat shows the demand.', actions: ['no_action'] },
     }),
   },
+  'POST /v1/cases/{id}/merge': {
+    expect: staff(200),
+    call: async (fixtures, principal) => ({
+      ...(await claimedBy(fixtures, principal)),
+      json: { targetCaseId: (await fixtures.newOwnerCase()).id },
+    }),
+  },
   'POST /v1/cases/{id}/reopen': {
     expect: staff(200),
     call: async (fixtures) => ({

@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CurrencyTotals } from './offender.entity';
 
-/** The cases each offender in $1 was sighted in, as a CTE named offender_cases. */
+/**
+ * The cases each offender in $1 was sighted in, as a CTE named offender_cases. A duplicate
+ * counts as the case it was merged into, so an incident is never counted twice.
+ */
 const OFFENDER_CASES = `offender_cases AS (
-  SELECT DISTINCT m.offender_id, s.case_id
+  SELECT DISTINCT m.offender_id, COALESCE(sc.merged_into, s.case_id) AS case_id
   FROM offender_members m
   JOIN sightings s ON s.identifier_id = m.identifier_id
    AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+  JOIN cases sc ON sc.id = s.case_id
   WHERE m.offender_id = ANY($1::uuid[]))`;
 
 export interface OffenderFactsRow {
