@@ -10,6 +10,7 @@ import {
   SignedIn,
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
+import { eventually } from './helpers/eventually';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { TestClock } from './helpers/test-clock';
@@ -144,6 +145,27 @@ describe('moderators working a case', () => {
       expectProblem(await act(seller, kase.id, 'appeal', { reason: 'again' }), 409).detail,
     ).toMatch(/appealed once/);
     expect((await read(wang, kase.id)).body.assignment).toBeNull();
+    const badgesFor = async (who: SignedIn) => {
+      for (let cursor: string | null = null; ;) {
+        const page: { body: { items: { id: string; badges: object }[]; nextCursor: string } } =
+          await request(t.http)
+            .get('/v1/moderation/queue')
+            .query({ status: 'in_review', limit: '200', ...(cursor ? { cursor } : {}) })
+            .set(bearer(who))
+            .expect(200);
+        const item = page.body.items.find((entry) => entry.id === kase.id);
+        if (item || !page.body.nextCursor) return item?.badges;
+        cursor = page.body.nextCursor;
+      }
+    };
+    await eventually(async () =>
+      expect(await badgesFor(wang)).toEqual(
+        expect.objectContaining({ appealed: true, yourDecisionAppealed: true }),
+      ),
+    );
+    expect(await badgesFor(zhao)).toEqual(
+      expect.objectContaining({ appealed: true, yourDecisionAppealed: false }),
+    );
   });
 
   it('lets one moderator of ten claim a case at once; the others are told who holds it', async () => {

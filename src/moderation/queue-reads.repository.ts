@@ -26,6 +26,7 @@ export interface QueueItemRow {
   repeat_offender: boolean;
   demand_deadline: Date | null;
   appealed: boolean;
+  decided_by: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
   claim_expires_at: Date | null;
@@ -111,6 +112,7 @@ export class QueueReadsRepository {
       `SELECT c.id, c.reference, c.title, c.type, c.platform, c.status, c.queue_priority,
               c.priority_terms, c.priority >= $2 AS repeat_offender, c.demand_deadline,
               c.appealed_at IS NOT NULL AND c.status = ANY($3::text[]) AS appealed,
+              c.decided_by,
               c.assignee_id, a.display_name AS assignee_name, c.claim_expires_at,
               u.display_name AS seller_name, u.created_at AS seller_since,
               c.waiting_since, c.created_at, c.first_response_due_at, c.first_response_at,

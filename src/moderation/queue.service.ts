@@ -35,7 +35,7 @@ export class QueueService {
         this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
         this.reads.lastDay(query, now),
       ]);
-      const page = await this.slice(walkId, 0, query.limit, now);
+      const page = await this.slice(walkId, 0, query.limit, moderator.id, now);
       const figures: QueueFiguresView = {
         pending: page.total,
         inboundLast24h: lastDay.inbound,
@@ -48,17 +48,23 @@ export class QueueService {
     if (!cursor) {
       throw new ValidationProblem([{ field: 'cursor', message: 'is not a cursor of this queue' }]);
     }
-    const page = await this.slice(cursor.walkId, cursor.offset, query.limit, now);
+    const page = await this.slice(cursor.walkId, cursor.offset, query.limit, moderator.id, now);
     return { ...page.view, counts: null, figures: null };
   }
 
-  private async slice(walkId: string, offset: number, limit: number, now: Date) {
+  private async slice(
+    walkId: string,
+    offset: number,
+    limit: number,
+    moderatorId: string,
+    now: Date,
+  ) {
     const { ids, total } = await this.walks.slice(walkId, offset, limit);
     const next = offset + limit;
     return {
       total,
       view: {
-        items: (await this.reads.items(ids)).map((row) => toQueueItemView(row, now)),
+        items: (await this.reads.items(ids)).map((row) => toQueueItemView(row, moderatorId, now)),
         nextCursor: next < total ? encodeQueueCursor({ walkId, offset: next }) : null,
       },
     };
@@ -74,7 +80,7 @@ function countsView(counts: Record<string, number>): QueueCountsView {
   };
 }
 
-function toQueueItemView(row: QueueItemRow, now: Date): QueueItemView {
+function toQueueItemView(row: QueueItemRow, moderatorId: string, now: Date): QueueItemView {
   return {
     id: row.id,
     reference: row.reference,
@@ -89,6 +95,7 @@ function toQueueItemView(row: QueueItemRow, now: Date): QueueItemView {
       campaign: row.in_campaign,
       deadline: row.demand_deadline?.toISOString() ?? null,
       appealed: row.appealed,
+      yourDecisionAppealed: row.appealed && row.decided_by === moderatorId,
     },
     assignee:
       row.assignee_id && row.assignee_name

@@ -16,6 +16,10 @@ export class QueueBadgesView {
   @ApiProperty() campaign!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline!: string | null;
   @ApiProperty() appealed!: boolean;
+  @ApiProperty({
+    description: 'An appeal of a decision the caller made: another moderator should take it',
+  })
+  yourDecisionAppealed!: boolean;
 }
 
 export class QueueSellerView {
