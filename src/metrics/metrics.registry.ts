@@ -37,6 +37,27 @@ export class MetricsRegistry {
     registers: [this.registry],
   });
 
+  readonly moderatorOpenCases = new Gauge({
+    name: 'bulwark_moderation_open_cases',
+    help: 'Undecided cases each moderator holds now',
+    labelNames: ['moderator'],
+    registers: [this.registry],
+  });
+
+  readonly medianSeconds = new Gauge({
+    name: 'bulwark_moderation_median_seconds',
+    help: 'Median seconds from filing to first answer and to decision, over the last 24 h',
+    labelNames: ['to'],
+    registers: [this.registry],
+  });
+
+  readonly serviceLevelBreaches = new Gauge({
+    name: 'bulwark_moderation_breaches',
+    help: 'Service levels missed in the last 24 h',
+    labelNames: ['level'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

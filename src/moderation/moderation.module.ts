@@ -8,6 +8,9 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { ModerationCaseController } from './moderation-case.controller';
 import { ModerationCaseService } from './moderation-case.service';
 import { ModerationController } from './moderation.controller';
+import { ModerationStatsController } from './moderation-stats.controller';
+import { ModerationStatsRepository } from './moderation-stats.repository';
+import { ModerationStatsService } from './moderation-stats.service';
 import { ReporterRecordsRepository } from './reporter-records.repository';
 import { ServiceLevelsService } from './service-levels.service';
 import { QueueController } from './queue.controller';
@@ -24,6 +27,7 @@ import { ReplyTemplatesService } from './templates/reply-templates.service';
   controllers: [
     ModerationController,
     ModerationCaseController,
+    ModerationStatsController,
     QueueController,
     ReplyTemplatesController,
   ],
@@ -39,6 +43,9 @@ import { ReplyTemplatesService } from './templates/reply-templates.service';
     ModerationCaseService,
     ReporterRecordsRepository,
     ServiceLevelsService,
+    ModerationStatsService,
+    ModerationStatsRepository,
   ],
+  exports: [ModerationStatsRepository],
 })
 export class ModerationModule {}

@@ -235,6 +235,7 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   // Moderation: the queue, claims, then the moves, each by the moderator holding the claim.
   'GET /v1/moderation/queue': { expect: staff(200) },
   'GET /v1/moderation/cases/{id}': { expect: staff(200), call: ownerCase },
+  'GET /v1/moderation/stats': { expect: staff(200) },
   'POST /v1/cases/{id}/claim': { expect: staff(200), call: newOwnerCase },
   'POST /v1/cases/{id}/release': { expect: staff(200), call: claimedBy },
   'POST /v1/cases/{id}/assign': {
