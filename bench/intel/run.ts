@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ensureBuild, ROOT } from '../lib/build';
+import { migrateDatabase } from '../lib/migrate';
 import { REDIS_URL, registerSeller, scratchUploadsDir } from '../lib/bulwark';
 import { resetStorage } from '../lib/storage';
 import { stop, waitFor200 } from '../lib/children';
@@ -109,24 +110,6 @@ function buildDigest(): string {
 }
 
 // ---- the database ----
-
-/** Creates and migrates the database with the build's own functions, as the service would. */
-async function migrate(): Promise<number> {
-  const start = process.hrtime.bigint();
-  const built = (file: string) => join(ROOT, 'dist', 'src', 'database', file);
-  const { ensureDatabase } = (await import(
-    built('ensure-database.js')
-  )) as typeof import('../../src/database/ensure-database');
-  const { runMigrations } = (await import(
-    built('run-migrations.js')
-  )) as typeof import('../../src/database/run-migrations');
-  const { dataSourceOptions } = (await import(
-    built('data-source-options.js')
-  )) as typeof import('../../src/database/data-source-options');
-  await ensureDatabase(DATABASE_URL);
-  await runMigrations(dataSourceOptions(DATABASE_URL));
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
 
 const COUNTED = [
   'users',
@@ -237,7 +220,7 @@ async function main(): Promise<void> {
   const builds = [buildDigest()];
   console.log(`bench:intel: ${DATABASE} seeded at ${fmt(SMALL)} and ${fmt(options.cases)} cases`);
   await resetStorage(DATABASE, REDIS_KEY_PREFIX);
-  const migrateSeconds = await migrate();
+  const migrateSeconds = await migrateDatabase(DATABASE_URL);
 
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();

@@ -21,6 +21,15 @@ import type { PriorityTerm } from './priority-term';
 @Index('cases_reference_key', ['reference'], { unique: true })
 @Index('cases_seller_created_idx', ['sellerId', 'createdAt', 'id'])
 @Index('cases_created_idx', ['createdAt', 'id'])
+// The moderators' figures count decisions, first answers and misses within a period.
+@Index('cases_decided_idx', ['decidedAt'], { where: 'decided_at IS NOT NULL' })
+@Index('cases_first_response_idx', ['firstResponseAt'], { where: 'first_response_at IS NOT NULL' })
+@Index('cases_first_response_breach_idx', ['firstResponseBreachedAt'], {
+  where: 'first_response_breached_at IS NOT NULL',
+})
+@Index('cases_resolution_breach_idx', ['resolutionBreachedAt'], {
+  where: 'resolution_breached_at IS NOT NULL',
+})
 @Index('cases_merged_into_idx', ['mergedInto'], { where: 'merged_into IS NOT NULL' })
 @Index('cases_claim_expiry_idx', ['claimExpiresAt'], { where: 'assignee_id IS NOT NULL' })
 @Index('cases_queue_idx', ['queuePriority', 'id'], {

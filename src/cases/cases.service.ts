@@ -249,7 +249,8 @@ export class CasesService {
   }
 
   private async findByIdOrReference(idOrReference: string): Promise<CaseEntity | null> {
-    if (isUUID(idOrReference)) return this.cases.findById(idOrReference.toLowerCase());
+    // Any 8-4-4-4-12 hex, as PostgreSQL's uuid takes: ids made elsewhere need not be RFC 4122's.
+    if (isUUID(idOrReference, 'loose')) return this.cases.findById(idOrReference.toLowerCase());
     const reference = parseCaseReference(idOrReference);
     return reference ? this.cases.findByReference(reference) : null;
   }

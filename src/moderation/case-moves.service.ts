@@ -128,7 +128,7 @@ export class CaseMovesService {
         const locked = byId.get(source.id)!;
         const into = byId.get(target.id)!;
         requireIfMatch(ifMatch, caseEtag(locked));
-        await this.claims.requireHolder(locked, moderator);
+        await this.claims.requireHolder(locked, moderator, manager);
         if (into.status === 'withdrawn') {
           throw new ProblemException(409, 'The target case was withdrawn; nothing can join it.');
         }
@@ -284,7 +284,7 @@ export class CaseMovesService {
     const found = await this.cases.require(moderator, 'case.decide', id);
     await this.caseRows.lockAndRun(found.id, async (manager, locked) => {
       requireIfMatch(ifMatch, caseEtag(locked));
-      await this.claims.requireHolder(locked, moderator);
+      await this.claims.requireHolder(locked, moderator, manager);
       await work(manager, locked);
     });
     return found.id;

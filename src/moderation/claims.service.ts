@@ -14,7 +14,7 @@ import { ProblemException } from '../common/problem/problem.exception';
 import { JobName } from '../jobs/job-names';
 import { OnJob } from '../jobs/on-job.decorator';
 import type { EntityManager } from 'typeorm';
-import { claimState } from './claim-state';
+import { ClaimFields, claimState } from './claim-state';
 
 const LAPSE_BATCH = 500;
 
@@ -40,11 +40,15 @@ export class ClaimsService {
    */
   async claim(moderator: AuthUser, idOrReference: string, ifMatch?: string): Promise<string> {
     const found = await this.cases.require(moderator, 'case.claim', idOrReference);
+    // Most of a race for one case loses: they are told so without queueing for its row lock.
+    if (claimState(found, moderator.id, this.clock.now()) === 'held') {
+      throw await this.heldBy(found);
+    }
     await this.caseRows.lockAndRun(found.id, async (manager, locked) => {
       requireIfMatch(ifMatch, caseEtag(locked));
       requireUndecided(locked);
       const state = claimState(locked, moderator.id, this.clock.now());
-      if (state === 'held') throw await this.heldBy(locked);
+      if (state === 'held') throw await this.heldBy(locked, manager);
       const claimed = await this.writer.apply(
         manager,
         locked,
@@ -75,7 +79,7 @@ export class ClaimsService {
       requireIfMatch(ifMatch, caseEtag(locked));
       if (locked.assigneeId === null) throw new ProblemException(409, 'Nobody holds this case.');
       if (locked.assigneeId !== moderator.id && moderator.role !== 'admin') {
-        throw await this.heldBy(locked);
+        throw await this.heldBy(locked, manager);
       }
       await this.writer.apply(manager, locked, { kind: 'released', why: 'released' }, moderator.id);
     });
@@ -109,7 +113,7 @@ export class ClaimsService {
       requireIfMatch(ifMatch, caseEtag(locked));
       requireUndecided(locked);
       const state = claimState(locked, actor.id, this.clock.now());
-      if (state === 'held' && actor.role !== 'admin') throw await this.heldBy(locked);
+      if (state === 'held' && actor.role !== 'admin') throw await this.heldBy(locked, manager);
       await this.writer.apply(
         manager,
         locked,
@@ -121,10 +125,14 @@ export class ClaimsService {
   }
 
   /** The claim holder's own; a move on a case one does not hold is a 409. */
-  async requireHolder(locked: LockedCase, moderator: AuthUser): Promise<void> {
+  async requireHolder(
+    locked: LockedCase,
+    moderator: AuthUser,
+    manager: EntityManager,
+  ): Promise<void> {
     const state = claimState(locked, moderator.id, this.clock.now());
     if (state === 'mine') return;
-    if (state === 'held') throw await this.heldBy(locked);
+    if (state === 'held') throw await this.heldBy(locked, manager);
     throw new ProblemException(409, 'Claim the case before acting on it.');
   }
 
@@ -158,9 +166,10 @@ export class ClaimsService {
     return 1;
   }
 
-  private async heldBy(locked: LockedCase): Promise<ProblemException> {
-    const holder = locked.assigneeId ? await this.users.findById(locked.assigneeId) : null;
-    const until = locked.claimExpiresAt?.toISOString() ?? 'its release';
+  /** Read in the caller's transaction: a second pooled connection per waiting claim starves the pool. */
+  private async heldBy(kase: ClaimFields, manager?: EntityManager): Promise<ProblemException> {
+    const holder = kase.assigneeId ? await this.users.findById(kase.assigneeId, manager) : null;
+    const until = kase.claimExpiresAt?.toISOString() ?? 'its release';
     return new ProblemException(
       409,
       `${holder?.displayName ?? 'Another moderator'} holds this case until ${until}.`,

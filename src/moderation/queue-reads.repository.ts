@@ -97,8 +97,8 @@ export class QueueReadsRepository {
   /** The ids of the filtered queue in rank order, 16 bytes each, as one buffer. */
   async rankedIds(condition: SqlCondition): Promise<Buffer> {
     const [row]: { ids: Buffer | null }[] = await this.dataSource.query(
-      `SELECT string_agg(decode(replace(c.id::text, '-', ''), 'hex'), ''::bytea
-                         ORDER BY c.queue_priority DESC, c.id) AS ids
+      `SELECT string_agg(uuid_send(c.id), ''::bytea
+                         ORDER BY c.queue_priority DESC, c.id DESC) AS ids
          FROM cases c WHERE ${condition.sql}`,
       condition.params,
     );
