@@ -63,8 +63,10 @@ describe('the moderation queue', () => {
     const items: QueueItem[] = [];
     let cursor: string | null = null;
     do {
-      const page = await queue(cursor ? { ...query, cursor } : query).expect(200);
-      items.push(...(page.body.items as QueueItem[]));
+      const page: { body: { items: QueueItem[]; nextCursor: string | null } } = await queue(
+        cursor ? { ...query, cursor } : query,
+      ).expect(200);
+      items.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
     return items;

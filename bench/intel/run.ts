@@ -8,7 +8,7 @@ import { REDIS_URL, registerSeller, scratchUploadsDir } from '../lib/bulwark';
 import { resetStorage } from '../lib/storage';
 import { stop, waitFor200 } from '../lib/children';
 import { runChildScript } from '../evidence/child-scripts';
-import { runMain, UsageError } from '../lib/options';
+import { parseIntegerOptions, runMain, UsageError } from '../lib/options';
 import { cpuSnapshot, cpuUse } from '../lib/cpu-usage';
 import { fmt, loadAverage } from '../lib/report';
 import { measureFlagLatency } from './flag-latency';
@@ -47,7 +47,7 @@ const USAGE =
   '  --duration N     seconds of concurrent lookups with autocannon (default 10)\n' +
   '  --connections N  autocannon connections (default 10)';
 
-interface Options {
+type Options = {
   cases: number;
   samples: number;
   new: number;
@@ -55,35 +55,22 @@ interface Options {
   lookups: number;
   duration: number;
   connections: number;
-}
+};
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = {
-    cases: 1_000_000,
-    samples: 300,
-    new: 50,
-    flags: 100,
-    lookups: 2000,
-    duration: 10,
-    connections: 10,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag] = argv[i].split('=', 1);
-    if (flag === '--help' || flag === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const name = flag.replace(/^--/, '') as keyof Options;
-    if (!flag.startsWith('--') || !(name in options)) {
-      throw new UsageError(`unknown argument ${argv[i]}`);
-    }
-    const raw = argv[i].includes('=') ? argv[i].slice(flag.length + 1) : argv[++i];
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) {
-      throw new UsageError(`${flag} needs a positive integer, got ${JSON.stringify(raw)}`);
-    }
-    options[name] = value;
-  }
+  const options = parseIntegerOptions<Options>(
+    argv,
+    {
+      cases: 1_000_000,
+      samples: 300,
+      new: 50,
+      flags: 100,
+      lookups: 2000,
+      duration: 10,
+      connections: 10,
+    },
+    USAGE,
+  );
   if (options.cases <= SMALL || options.cases % BLOCK !== 0) {
     throw new UsageError(`--cases must be a multiple of ${BLOCK} above ${fmt(SMALL)}`);
   }

@@ -62,3 +62,33 @@ export function runMain(name: string, usage: string, main: () => Promise<void>):
     process.exit(1);
   });
 }
+
+/**
+ * Options that are all positive integers, `--name N` or `--name=N`, each named by a key of
+ * `defaults`; `--help` prints `usage`.
+ */
+export function parseIntegerOptions<T extends Record<string, number>>(
+  argv: string[],
+  defaults: T,
+  usage: string,
+): T {
+  const options: Record<string, number> = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag] = argv[i].split('=', 1);
+    if (flag === '--help' || flag === '-h') {
+      console.log(usage);
+      process.exit(0);
+    }
+    const name = flag.replace(/^--/, '');
+    if (!flag.startsWith('--') || !(name in options)) {
+      throw new UsageError(`unknown argument ${argv[i]}`);
+    }
+    const raw = argv[i].includes('=') ? argv[i].slice(flag.length + 1) : argv[++i];
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new UsageError(`${flag} needs a positive integer, got ${JSON.stringify(raw)}`);
+    }
+    options[name] = value;
+  }
+  return options as T;
+}

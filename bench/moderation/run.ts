@@ -4,7 +4,7 @@ import { ensureBuild, ROOT } from '../lib/build';
 import { REDIS_URL, scratchUploadsDir } from '../lib/bulwark';
 import { stop, waitFor200 } from '../lib/children';
 import { migrateDatabase } from '../lib/migrate';
-import { runMain, UsageError } from '../lib/options';
+import { parseIntegerOptions, runMain, UsageError } from '../lib/options';
 import { fmt, loadAverage, printMachine, table } from '../lib/report';
 import { resetStorage } from '../lib/storage';
 import { runChildScript } from '../evidence/child-scripts';
@@ -38,7 +38,7 @@ const USAGE =
   '  --rounds N        cases raced for (default 40)\n' +
   '  --flags N         runs of ranking a flagged offender’s cases (default 10)';
 
-interface Options {
+type Options = {
   cases: number;
   'open-percent': number;
   depth: number;
@@ -46,34 +46,22 @@ interface Options {
   moderators: number;
   rounds: number;
   flags: number;
-}
+};
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = {
-    cases: 1_000_000,
-    'open-percent': 10,
-    depth: 100_000,
-    samples: 200,
-    moderators: 50,
-    rounds: 40,
-    flags: 10,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag] = argv[i].split('=', 1);
-    if (flag === '--help' || flag === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const name = flag.replace(/^--/, '') as keyof Options;
-    if (!flag.startsWith('--') || !(name in options))
-      throw new UsageError(`unknown argument ${argv[i]}`);
-    const raw = argv[i].includes('=') ? argv[i].slice(flag.length + 1) : argv[++i];
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) {
-      throw new UsageError(`${flag} needs a positive integer, got ${JSON.stringify(raw)}`);
-    }
-    options[name] = value;
-  }
+  const options = parseIntegerOptions<Options>(
+    argv,
+    {
+      cases: 1_000_000,
+      'open-percent': 10,
+      depth: 100_000,
+      samples: 200,
+      moderators: 50,
+      rounds: 40,
+      flags: 10,
+    },
+    USAGE,
+  );
   if (options.cases % BLOCK !== 0) throw new UsageError(`--cases must be a multiple of ${BLOCK}`);
   if (options['open-percent'] > 100) throw new UsageError('--open-percent is at most 100');
   return options;

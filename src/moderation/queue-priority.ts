@@ -86,29 +86,20 @@ export function queuePriority(inputs: PriorityInputs, now: Date): QueuePriority 
       detail: String(inputs.amountDemanded),
     });
   }
-  if (inputs.demandDeadline) {
-    const deadline = approaching(
-      inputs.demandDeadline,
-      now,
-      DEADLINE_WINDOW_HOURS,
-      DEADLINE_MAX_POINTS,
-    );
-    if (deadline.points > 0) {
-      terms.push({ term: 'deadline', points: deadline.points, detail: deadline.detail });
-    }
-    changes.push(deadline.next);
-  }
-  if (inputs.serviceLevelDueAt) {
-    const due = approaching(
+  const nearing = [
+    ['deadline', inputs.demandDeadline, DEADLINE_WINDOW_HOURS, DEADLINE_MAX_POINTS],
+    [
+      'service_level',
       inputs.serviceLevelDueAt,
-      now,
       SERVICE_LEVEL_WINDOW_HOURS,
       SERVICE_LEVEL_MAX_POINTS,
-    );
-    if (due.points > 0) {
-      terms.push({ term: 'service_level', points: due.points, detail: due.detail });
-    }
-    changes.push(due.next);
+    ],
+  ] as const;
+  for (const [term, due, windowHours, maxPoints] of nearing) {
+    if (!due) continue;
+    const near = approaching(due, now, windowHours, maxPoints);
+    if (near.points > 0) terms.push({ term, points: near.points, detail: near.detail });
+    changes.push(near.next);
   }
   const seller = steps(inputs.sellerSince, now, DAY_MS, NEW_SELLER_DAYS);
   if (seller.elapsed < NEW_SELLER_DAYS) {
