@@ -35,6 +35,10 @@ import type { PriorityTerm } from './priority-term';
 @Index('cases_queue_idx', ['queuePriority', 'id'], {
   where: `status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
 })
+// The queue's counts per status, read from the index alone.
+@Index('cases_open_status_idx', ['status'], {
+  where: `status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,
+})
 @Index('cases_rescore_idx', ['rescoreAt'], { where: 'rescore_at IS NOT NULL' })
 @Index('cases_first_response_due_idx', ['firstResponseDueAt'], {
   where: `first_response_at IS NULL AND first_response_breached_at IS NULL AND status IN ('open', 'in_review', 'awaiting_seller', 'escalated')`,

@@ -14,6 +14,13 @@ export type CaseInputs = PriorityInputs & { caseId: string };
 
 const DAY_MS = 86_400_000;
 
+export interface OpenedWalk {
+  firstIds: string[];
+  /** Whether the queue holds more than the first page. */
+  more: boolean;
+  rest: () => Promise<Buffer>;
+}
+
 export interface QueueItemRow {
   id: string;
   reference: string;
@@ -94,15 +101,46 @@ export class QueueReadsRepository {
     }));
   }
 
-  /** The ids of the filtered queue in rank order, 16 bytes each, as one buffer. */
-  async rankedIds(condition: SqlCondition): Promise<Buffer> {
-    const [row]: { ids: Buffer | null }[] = await this.dataSource.query(
-      `SELECT string_agg(uuid_send(c.id), ''::bytea
-                         ORDER BY c.queue_priority DESC, c.id DESC) AS ids
-         FROM cases c WHERE ${condition.sql}`,
-      condition.params,
-    );
-    return row.ids ?? Buffer.alloc(0);
+  /**
+   * Opens a walk of the filtered queue: in one repeatable-read transaction, its first `limit`
+   * ids at once, then, when `rest` is called, the whole ranking as the same snapshot saw it (ids
+   * in rank order, 16 bytes each, one buffer). `rest` must be called: it ends the transaction.
+   */
+  async openWalk(condition: SqlCondition, limit: number): Promise<OpenedWalk> {
+    const runner = this.dataSource.createQueryRunner();
+    const order = 'ORDER BY c.queue_priority DESC, c.id DESC';
+    try {
+      await runner.connect();
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const first: { id: string }[] = await runner.query(
+        `SELECT c.id FROM cases c WHERE ${condition.sql} ${order}
+          LIMIT ${limit + 1}`,
+        condition.params,
+      );
+      const rest = async (): Promise<Buffer> => {
+        try {
+          // Sorted below, aggregated in that order: an ORDER BY inside string_agg would sort
+          // again instead of reading the index in order.
+          const [row]: { ids: Buffer | null }[] = await runner.query(
+            `SELECT string_agg(id, ''::bytea) AS ids FROM (
+               SELECT uuid_send(c.id) AS id FROM cases c WHERE ${condition.sql} ${order}) ranked`,
+            condition.params,
+          );
+          await runner.query('COMMIT');
+          return row.ids ?? Buffer.alloc(0);
+        } finally {
+          await runner.release();
+        }
+      };
+      return {
+        firstIds: first.slice(0, limit).map((row) => row.id),
+        more: first.length > limit,
+        rest,
+      };
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
   }
 
   /** The cases of a page, in the order of `ids`. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.constants';
@@ -8,12 +9,17 @@ import { REDIS } from '../redis/redis.constants';
 /** A walk's snapshot lives this long after it starts: long enough to work down a queue. */
 const WALK_TTL_SECONDS = 30 * 60;
 const ID_BYTES = 16;
+/** How long a walk's ranking may take to arrive, and how often a next page looks for it. */
+const PENDING_TTL_SECONDS = 60;
+const PENDING_WAIT_MS = 5_000;
+const PENDING_POLL_MS = 20;
 
 /**
  * Snapshots of the queue's ranking, one per walk: the case ids in rank order as it stood when
  * the walk began, 16 bytes each, in one Redis string. Every page of the walk is a slice of it,
  * so priorities that change meanwhile neither repeat a case nor skip one, and a page deep in
- * the queue costs what the first does.
+ * the queue costs what the first does. The first page is answered before the whole ranking is
+ * kept (both read one database snapshot); a next page arriving sooner waits for it.
  */
 @Injectable()
 export class QueueWalks {
@@ -22,13 +28,27 @@ export class QueueWalks {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** Keeps `rankedIds` (16-byte ids, concatenated) as a new walk; returns its id. */
-  async start(rankedIds: Buffer): Promise<string> {
+  /** A new walk, its ranking on its way: pages after the first wait for it a little. */
+  async begin(): Promise<string> {
     const walkId = randomUUID();
     await this.unlessRedisIsDown(
-      this.redis.set(this.key(walkId), rankedIds, 'EX', WALK_TTL_SECONDS),
+      this.redis.set(this.pendingKey(walkId), '1', 'EX', PENDING_TTL_SECONDS),
     );
     return walkId;
+  }
+
+  /** Keeps the walk's ranking (16-byte ids, concatenated). */
+  async store(walkId: string, rankedIds: Buffer): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.key(walkId), rankedIds, 'EX', WALK_TTL_SECONDS)
+      .del(this.pendingKey(walkId))
+      .exec();
+  }
+
+  /** A walk whose ranking could not be kept: its next page is told it expired. */
+  async abandon(walkId: string): Promise<void> {
+    await this.redis.del(this.pendingKey(walkId));
   }
 
   /** `limit` ids from `offset`, and how many the walk holds; 409 once the walk has expired. */
@@ -38,12 +58,20 @@ export class QueueWalks {
     limit: number,
   ): Promise<{ ids: string[]; total: number }> {
     const key = this.key(walkId);
-    const [bytes, total] = await this.unlessRedisIsDown(
-      Promise.all([
-        this.redis.getrangeBuffer(key, offset * ID_BYTES, (offset + limit) * ID_BYTES - 1),
-        this.redis.strlen(key),
-      ]),
-    );
+    const read = () =>
+      this.unlessRedisIsDown(
+        Promise.all([
+          this.redis.getrangeBuffer(key, offset * ID_BYTES, (offset + limit) * ID_BYTES - 1),
+          this.redis.strlen(key),
+          this.redis.exists(this.pendingKey(walkId)),
+        ]),
+      );
+    let [bytes, total, pending] = await read();
+    for (const waitUntil = Date.now() + PENDING_WAIT_MS; total === 0 && pending;) {
+      if (Date.now() > waitUntil) break;
+      await sleep(PENDING_POLL_MS);
+      [bytes, total, pending] = await read();
+    }
     if (total === 0) {
       throw new ProblemException(
         409,
@@ -59,6 +87,10 @@ export class QueueWalks {
 
   private key(walkId: string): string {
     return `${this.config.redis.keyPrefix}:queue-walk:${walkId}`;
+  }
+
+  private pendingKey(walkId: string): string {
+    return `${this.key(walkId)}:pending`;
   }
 
   private async unlessRedisIsDown<T>(work: Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PLATFORM, requireAccess } from '../auth/access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { toServiceLevelView } from '../cases/case-views';
@@ -9,7 +9,7 @@ import { queueCondition } from './queue-filter';
 import { QueueQueryDto } from './queue-query.dto';
 import { QueueItemRow, QueueReadsRepository } from './queue-reads.repository';
 import { QueueWalks } from './queue-walks';
-import { QueueCountsView, QueueFiguresView, QueueItemView, QueuePageView } from './queue.view';
+import { QueueCountsView, QueueItemView, QueuePageView } from './queue.view';
 
 /**
  * The moderation queue: open work, highest priority first. The first page starts a walk that
@@ -18,6 +18,8 @@ import { QueueCountsView, QueueFiguresView, QueueItemView, QueuePageView } from 
  */
 @Injectable()
 export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
+
   constructor(
     private readonly reads: QueueReadsRepository,
     private readonly walks: QueueWalks,
@@ -27,29 +29,58 @@ export class QueueService {
   async page(moderator: AuthUser, query: QueueQueryDto): Promise<QueuePageView> {
     requireAccess(moderator, 'queue.read', PLATFORM);
     const now = this.clock.now();
-    if (query.cursor === undefined) {
-      const condition = queueCondition(query, moderator.id, now);
-      const ranked = await this.reads.rankedIds(condition);
-      const [walkId, counts, lastDay] = await Promise.all([
-        this.walks.start(ranked),
-        this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
-        this.reads.lastDay(query, now),
-      ]);
-      const page = await this.slice(walkId, 0, query.limit, moderator.id, now);
-      const figures: QueueFiguresView = {
-        pending: page.total,
-        inboundLast24h: lastDay.inbound,
-        actionedLast24h: lastDay.actioned,
-        averageHandlingSeconds: lastDay.averageSeconds,
-      };
-      return { ...page.view, counts: countsView(counts), figures };
-    }
+    if (query.cursor === undefined) return this.firstPage(moderator, query, now);
     const cursor = decodeQueueCursor(query.cursor);
     if (!cursor) {
       throw new ValidationProblem([{ field: 'cursor', message: 'is not a cursor of this queue' }]);
     }
     const page = await this.slice(cursor.walkId, cursor.offset, query.limit, moderator.id, now);
     return { ...page.view, counts: null, figures: null };
+  }
+
+  /**
+   * Starts a walk: its first page straight from the database, and the whole ranking, read by the
+   * same snapshot, kept in Redis once the page is on its way.
+   */
+  private async firstPage(
+    moderator: AuthUser,
+    query: QueueQueryDto,
+    now: Date,
+  ): Promise<QueuePageView> {
+    const walkId = await this.walks.begin();
+    const walk = await this.reads.openWalk(queueCondition(query, moderator.id, now), query.limit);
+    let counts: Record<string, number>;
+    let lastDay: Awaited<ReturnType<QueueReadsRepository['lastDay']>>;
+    let rows: QueueItemRow[];
+    try {
+      [rows, counts, lastDay] = await Promise.all([
+        this.reads.items(walk.firstIds),
+        this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
+        this.reads.lastDay(query, now),
+      ]);
+    } finally {
+      void walk
+        .rest()
+        .then((ranked) => this.walks.store(walkId, ranked))
+        .catch((error: unknown) => {
+          this.logger.warn(`Walk ${walkId} of the queue was not kept: ${String(error)}`);
+          return this.walks.abandon(walkId).catch(() => undefined);
+        });
+    }
+    const pending = query.status
+      ? (counts[query.status] ?? 0)
+      : Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return {
+      items: rows.map((row) => toQueueItemView(row, moderator.id, now)),
+      nextCursor: walk.more ? encodeQueueCursor({ walkId, offset: query.limit }) : null,
+      counts: countsView(counts),
+      figures: {
+        pending,
+        inboundLast24h: lastDay.inbound,
+        actionedLast24h: lastDay.actioned,
+        averageHandlingSeconds: lastDay.averageSeconds,
+      },
+    };
   }
 
   private async slice(
