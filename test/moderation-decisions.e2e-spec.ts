@@ -41,7 +41,7 @@ describe('decisions feed cross-referencing', () => {
         .get(`/v1/identifiers/lookup?kind=qq&value=${value}`)
         .set(bearer(moderator))
         .expect(200)
-    ).body.offender as { sellerCount: number; caseCount: number } | null;
+    ).body.offender as { sellerCount: number; caseCount: number; upheldCases: number } | null;
 
   it('marks the other sellers’ cases reported elsewhere once one is upheld, and undoes it on reopening', async () => {
     const blackmailer = newQq();
@@ -53,6 +53,9 @@ describe('decisions feed cross-referencing', () => {
 
     await decide(upheld.id, 'upheld');
     await eventually(async () => expect(await reportedElsewhere(second, other.id)).toBe(true));
+    await eventually(async () =>
+      expect(await offenderOf(blackmailer)).toEqual(expect.objectContaining({ upheldCases: 1 })),
+    );
     expect(await reportedElsewhere(first, upheld.id)).toBe(false);
 
     await request(t.http)
@@ -61,6 +64,9 @@ describe('decisions feed cross-referencing', () => {
       .send({ reason: 'The seller’s screenshots were edited.' })
       .expect(200);
     await eventually(async () => expect(await reportedElsewhere(second, other.id)).toBe(false));
+    await eventually(async () =>
+      expect(await offenderOf(blackmailer)).toEqual(expect.objectContaining({ upheldCases: 0 })),
+    );
   });
 
   it('counts a rejected complaint against nobody', async () => {

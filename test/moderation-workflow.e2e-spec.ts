@@ -309,4 +309,49 @@ describe('moderators working a case', () => {
     );
     expect(mine.reporter.filed).toBe(filed);
   });
+
+  it('never shows a note to the seller, through any route a seller may call', async () => {
+    const kase = await newCase();
+    const marker = `internal-${randomUUID()}`;
+    await act(wang, kase.id, 'claim').expect(200);
+    await request(t.http)
+      .post(`/v1/cases/${kase.id}/notes`)
+      .set(bearer(wang))
+      .send({ body: `Seller's story does not match the order export ${marker}` })
+      .expect(201);
+    await act(wang, kase.id, 'escalate', { reason: `Looks staged ${marker}` }).expect(200);
+    const sellerRoutes = [
+      `/v1/cases/${kase.id}`,
+      `/v1/cases/${kase.id}/status`,
+      `/v1/cases/${kase.id}/timeline`,
+      `/v1/cases/${kase.id}/messages`,
+      `/v1/cases/${kase.id}/evidence`,
+      `/v1/cases?q=${encodeURIComponent(kase.reference)}`,
+      '/v1/cases',
+      '/v1/me/activity',
+    ];
+    for (const path of sellerRoutes) {
+      const answer = await request(t.http).get(path).set(bearer(seller)).expect(200);
+      expect(JSON.stringify(answer.body)).not.toContain(marker);
+    }
+    const staffTimeline = await request(t.http)
+      .get(`/v1/cases/${kase.id}/timeline`)
+      .set(bearer(wang))
+      .expect(200);
+    expect(JSON.stringify(staffTimeline.body)).toContain(marker);
+  });
+
+  it('refuses a note over its limit with 422 and writes nothing', async () => {
+    const kase = await newCase();
+    const before = (await request(t.http).get(`/v1/cases/${kase.id}/timeline`).set(bearer(wang)))
+      .body.items.length;
+    const refused = await request(t.http)
+      .post(`/v1/cases/${kase.id}/notes`)
+      .set(bearer(wang))
+      .send({ body: '长'.repeat(5_001) });
+    expect(expectProblem(refused, 422).errors[0].field).toBe('body');
+    const after = (await request(t.http).get(`/v1/cases/${kase.id}/timeline`).set(bearer(wang)))
+      .body.items.length;
+    expect(after).toBe(before);
+  });
 });

@@ -17,6 +17,7 @@ import { QueueController } from './queue.controller';
 import { QueueRankerService } from './queue-ranker.service';
 import { QueueReadsRepository } from './queue-reads.repository';
 import { QueueService } from './queue.service';
+import { QueueFiguresCache } from './queue-figures-cache';
 import { QueueWalks } from './queue-walks';
 import { ReplyTemplatesController } from './templates/reply-templates.controller';
 import { ReplyTemplatesRepository } from './templates/reply-templates.repository';
@@ -38,6 +39,7 @@ import { ReplyTemplatesService } from './templates/reply-templates.service';
     QueueReadsRepository,
     QueueService,
     QueueWalks,
+    QueueFiguresCache,
     ReplyTemplatesService,
     ReplyTemplatesRepository,
     ModerationCaseService,

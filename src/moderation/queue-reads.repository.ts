@@ -14,6 +14,12 @@ export type CaseInputs = PriorityInputs & { caseId: string };
 
 const DAY_MS = 86_400_000;
 
+export interface LastDay {
+  inbound: number;
+  actioned: number;
+  averageSeconds: number | null;
+}
+
 export interface OpenedWalk {
   firstIds: string[];
   /** Whether the queue holds more than the first page. */
@@ -176,10 +182,7 @@ export class QueueReadsRepository {
   }
 
   /** Filed and decided in the 24 h before `now`, with the mean time from one to the other. */
-  async lastDay(
-    query: { type?: string; platform?: string },
-    now: Date,
-  ): Promise<{ inbound: number; actioned: number; averageSeconds: number | null }> {
+  async lastDay(query: { type?: string; platform?: string }, now: Date): Promise<LastDay> {
     const [row]: { inbound: number; actioned: number; average: number | null }[] =
       await this.dataSource.query(
         `SELECT count(*) FILTER (WHERE c.created_at > $1)::int AS inbound,

@@ -7,7 +7,8 @@ import { ValidationProblem } from '../common/problem/problem.exception';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { queueCondition } from './queue-filter';
 import { QueueQueryDto } from './queue-query.dto';
-import { QueueItemRow, QueueReadsRepository } from './queue-reads.repository';
+import { QueueFiguresCache } from './queue-figures-cache';
+import { LastDay, QueueItemRow, QueueReadsRepository } from './queue-reads.repository';
 import { QueueWalks } from './queue-walks';
 import { QueueCountsView, QueueItemView, QueuePageView } from './queue.view';
 
@@ -23,6 +24,7 @@ export class QueueService {
   constructor(
     private readonly reads: QueueReadsRepository,
     private readonly walks: QueueWalks,
+    private readonly figures: QueueFiguresCache,
     private readonly clock: Clock,
   ) {}
 
@@ -49,14 +51,18 @@ export class QueueService {
   ): Promise<QueuePageView> {
     const walkId = await this.walks.begin();
     const walk = await this.reads.openWalk(queueCondition(query, moderator.id, now), query.limit);
-    let counts: Record<string, number>;
-    let lastDay: Awaited<ReturnType<QueueReadsRepository['lastDay']>>;
+    let figures: { counts: Record<string, number>; lastDay: LastDay };
     let rows: QueueItemRow[];
     try {
-      [rows, counts, lastDay] = await Promise.all([
+      [rows, figures] = await Promise.all([
         this.reads.items(walk.firstIds),
-        this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
-        this.reads.lastDay(query, now),
+        this.figures.get(figuresFilter(query, moderator.id), async () => {
+          const [counts, lastDay] = await Promise.all([
+            this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
+            this.reads.lastDay(query, now),
+          ]);
+          return { counts, lastDay };
+        }),
       ]);
     } finally {
       void walk
@@ -67,6 +73,7 @@ export class QueueService {
           return this.walks.abandon(walkId).catch(() => undefined);
         });
     }
+    const { counts, lastDay } = figures;
     const pending = query.status
       ? (counts[query.status] ?? 0)
       : Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -100,6 +107,13 @@ export class QueueService {
       },
     };
   }
+}
+
+/** What the figures depend on: every filter but the status, with `me` made the moderator. */
+function figuresFilter(query: QueueQueryDto, moderatorId: string): unknown {
+  const { type, platform, repeatOffender, breached } = query;
+  const assignee = query.assignee === 'me' ? moderatorId : query.assignee;
+  return { type, platform, repeatOffender, breached, assignee };
 }
 
 function countsView(counts: Record<string, number>): QueueCountsView {

@@ -42,8 +42,8 @@ export class ServiceLevelsService {
         );
       }
       marked += markedNow;
-      // A full batch with nothing marked would come back the same: stop rather than spin.
-      if (due.length < BATCH || markedNow === 0) return marked;
+      // Marked cases leave the query; a batch with nothing marked would come back the same.
+      if (due.length === 0 || markedNow === 0) return marked;
     }
   }
 

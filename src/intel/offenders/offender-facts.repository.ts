@@ -18,6 +18,8 @@ export interface OffenderFactsRow {
   id: string;
   seller_count: number;
   case_count: number;
+  /** Its cases a moderator upheld: the link confirmed by a decision. */
+  upheld_count: number;
   cases_in_window: number;
   first_seen_at: Date | null;
   last_seen_at: Date | null;
@@ -73,6 +75,8 @@ export class OffenderFactsRepository {
        SELECT o.id::text, o.flagged_at,
               (SELECT count(DISTINCT seller_id) FROM counted WHERE offender_id = o.id)::int AS seller_count,
               (SELECT count(*) FROM counted WHERE offender_id = o.id)::int AS case_count,
+              (SELECT count(*) FROM counted
+                WHERE offender_id = o.id AND outcome = 'upheld')::int AS upheld_count,
               COALESCE((SELECT max(in_window) FROM windows WHERE offender_id = o.id), 0)::int AS cases_in_window,
               (SELECT min(seen_at) FROM counted WHERE offender_id = o.id) AS first_seen_at,
               (SELECT max(seen_at) FROM counted WHERE offender_id = o.id) AS last_seen_at,
@@ -93,7 +97,7 @@ export class OffenderFactsRepository {
     await manager.query(
       `UPDATE offenders SET seller_count = $2, case_count = $3, first_seen_at = $4,
          last_seen_at = $5, case_types = $6, totals = $7, risk_score = $8, repeat_offender = $9,
-         updated_at = now()
+         upheld_count = $10, updated_at = now()
        WHERE id = $1`,
       [
         row.id,
@@ -105,6 +109,7 @@ export class OffenderFactsRepository {
         row.totals,
         riskScore,
         repeatOffender,
+        row.upheld_count,
       ],
     );
   }

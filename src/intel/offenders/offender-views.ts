@@ -22,6 +22,7 @@ export function toOffenderSummaryView(row: OffenderRow): OffenderSummaryView {
     repeatOffender: row.repeat_offender,
     sellerCount: row.seller_count,
     caseCount: row.case_count,
+    upheldCases: row.upheld_count,
     firstSeenAt: row.first_seen_at?.toISOString() ?? null,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     totalDemanded: amounts(row.totals, 'demanded'),

@@ -30,6 +30,10 @@ export class OffenderEntity {
   @Column({ name: 'case_count', type: 'integer', default: 0 })
   caseCount!: number;
 
+  /** Cases upheld by a moderator: how far decisions have confirmed the link. */
+  @Column({ name: 'upheld_count', type: 'integer', default: 0 })
+  upheldCount!: number;
+
   @Column({ name: 'first_seen_at', type: 'timestamptz', nullable: true })
   firstSeenAt!: Date | null;
 

@@ -18,6 +18,8 @@ export class OffenderSummaryView {
   @ApiProperty() repeatOffender!: boolean;
   @ApiProperty({ description: 'Distinct sellers: its victims' }) sellerCount!: number;
   @ApiProperty() caseCount!: number;
+  @ApiProperty({ description: 'Of its cases, those a moderator upheld: the link confirmed' })
+  upheldCases!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstSeenAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSeenAt!: string | null;
   @ApiProperty({ type: [MoneyDto], description: 'Demanded across its victims, per currency' })
