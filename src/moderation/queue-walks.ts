@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -13,6 +13,11 @@ const ID_BYTES = 16;
 const PENDING_TTL_SECONDS = 60;
 const PENDING_WAIT_MS = 5_000;
 const PENDING_POLL_MS = 20;
+/**
+ * How long a walk's ranking is shared with walks begun after it under the same filter: each
+ * follows a ranking at most this old, and moderators opening the queue together share one.
+ */
+const SHARE_SECONDS = 5;
 
 /**
  * Snapshots of the queue's ranking, one per walk: the case ids in rank order as it stood when
@@ -37,13 +42,25 @@ export class QueueWalks {
     return walkId;
   }
 
-  /** Keeps the walk's ranking (16-byte ids, concatenated). */
-  async store(walkId: string, rankedIds: Buffer): Promise<void> {
+  /**
+   * Keeps the walk's ranking (16-byte ids, concatenated), and offers it for SHARE_SECONDS to
+   * walks begun under the same filter.
+   */
+  async store(walkId: string, rankedIds: Buffer, filter: unknown): Promise<void> {
     await this.redis
       .multi()
       .set(this.key(walkId), rankedIds, 'EX', WALK_TTL_SECONDS)
       .del(this.pendingKey(walkId))
+      .set(this.sharedKey(filter), walkId, 'EX', SHARE_SECONDS)
       .exec();
+  }
+
+  /** A walk under `filter` kept in the last SHARE_SECONDS, if any; without Redis, none. */
+  async recent(filter: unknown): Promise<string | null> {
+    const walkId = await this.redis.get(this.sharedKey(filter)).catch(() => null);
+    if (!walkId) return null;
+    const kept = await this.redis.exists(this.key(walkId)).catch(() => 0);
+    return kept ? walkId : null;
   }
 
   /** A walk whose ranking could not be kept: its next page is told it expired. */
@@ -87,6 +104,11 @@ export class QueueWalks {
 
   private key(walkId: string): string {
     return `${this.config.redis.keyPrefix}:queue-walk:${walkId}`;
+  }
+
+  private sharedKey(filter: unknown): string {
+    const digest = createHash('sha256').update(JSON.stringify(filter)).digest('hex');
+    return `${this.config.redis.keyPrefix}:queue-ranking:${digest}`;
   }
 
   private pendingKey(walkId: string): string {

@@ -49,45 +49,56 @@ export class QueueService {
     query: QueueQueryDto,
     now: Date,
   ): Promise<QueuePageView> {
+    const filter = { status: query.status, ...figuresFilter(query, moderator.id) };
+    const recent = await this.walks.recent(filter);
+    if (recent) return this.joinWalk(recent, moderator, query, now);
     const walkId = await this.walks.begin();
     const walk = await this.reads.openWalk(queueCondition(query, moderator.id, now), query.limit);
-    let figures: { counts: Record<string, number>; lastDay: LastDay };
+    let figures: Figures;
     let rows: QueueItemRow[];
     try {
       [rows, figures] = await Promise.all([
         this.reads.items(walk.firstIds),
-        this.figures.get(figuresFilter(query, moderator.id), async () => {
-          const [counts, lastDay] = await Promise.all([
-            this.reads.countsByStatus(queueCondition(query, moderator.id, now, false)),
-            this.reads.lastDay(query, now),
-          ]);
-          return { counts, lastDay };
-        }),
+        this.figuresOf(query, moderator.id, now),
       ]);
     } finally {
       void walk
         .rest()
-        .then((ranked) => this.walks.store(walkId, ranked))
+        .then((ranked) => this.walks.store(walkId, ranked, filter))
         .catch((error: unknown) => {
           this.logger.warn(`Walk ${walkId} of the queue was not kept: ${String(error)}`);
           return this.walks.abandon(walkId).catch(() => undefined);
         });
     }
-    const { counts, lastDay } = figures;
-    const pending = query.status
-      ? (counts[query.status] ?? 0)
-      : Object.values(counts).reduce((sum, n) => sum + n, 0);
     return {
       items: rows.map((row) => toQueueItemView(row, moderator.id, now)),
       nextCursor: walk.more ? encodeQueueCursor({ walkId, offset: query.limit }) : null,
-      counts: countsView(counts),
-      figures: {
-        pending,
-        inboundLast24h: lastDay.inbound,
-        actionedLast24h: lastDay.actioned,
-        averageHandlingSeconds: lastDay.averageSeconds,
-      },
+      ...withFigures(figures, query),
     };
+  }
+
+  /** A walk begun moments ago under the same filter, followed from its start. */
+  private async joinWalk(
+    walkId: string,
+    moderator: AuthUser,
+    query: QueueQueryDto,
+    now: Date,
+  ): Promise<QueuePageView> {
+    const [page, figures] = await Promise.all([
+      this.slice(walkId, 0, query.limit, moderator.id, now),
+      this.figuresOf(query, moderator.id, now),
+    ]);
+    return { ...page.view, ...withFigures(figures, query) };
+  }
+
+  private figuresOf(query: QueueQueryDto, moderatorId: string, now: Date): Promise<Figures> {
+    return this.figures.get(figuresFilter(query, moderatorId), async () => {
+      const [counts, lastDay] = await Promise.all([
+        this.reads.countsByStatus(queueCondition(query, moderatorId, now, false)),
+        this.reads.lastDay(query, now),
+      ]);
+      return { counts, lastDay };
+    });
   }
 
   private async slice(
@@ -109,8 +120,29 @@ export class QueueService {
   }
 }
 
+interface Figures {
+  counts: Record<string, number>;
+  lastDay: LastDay;
+}
+
+function withFigures(figures: Figures, query: QueueQueryDto) {
+  const { counts, lastDay } = figures;
+  const pending = query.status
+    ? (counts[query.status] ?? 0)
+    : Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return {
+    counts: countsView(counts),
+    figures: {
+      pending,
+      inboundLast24h: lastDay.inbound,
+      actionedLast24h: lastDay.actioned,
+      averageHandlingSeconds: lastDay.averageSeconds,
+    },
+  };
+}
+
 /** What the figures depend on: every filter but the status, with `me` made the moderator. */
-function figuresFilter(query: QueueQueryDto, moderatorId: string): unknown {
+function figuresFilter(query: QueueQueryDto, moderatorId: string): Record<string, unknown> {
   const { type, platform, repeatOffender, breached } = query;
   const assignee = query.assignee === 'me' ? moderatorId : query.assignee;
   return { type, platform, repeatOffender, breached, assignee };
