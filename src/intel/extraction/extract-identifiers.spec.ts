@@ -82,6 +82,12 @@ describe('extractIdentifiers', () => {
       [['url', '', 'https://paypal.me/badbuyer', 0.7, 'paypal.me/badbuyer']],
     ],
     ['no phone from inside an order number', '订单号 3318827765001234 已经退款', []],
+    ['a QQ number after 扣扣 split by OCR spaces', '扣 扣 2847561932 加 我', [qq('2847561932')]],
+    [
+      'a WeChat ID after 微信 split by OCR spaces',
+      '微 信 : xw_chaping88',
+      [wechat('xw_chaping88')],
+    ],
     ['no QQ from a number without a label', '你的店铺评分 2847561923，好评返现', []],
     ['no phone glued to letters', 'SKU13800138000X 已发货', []],
     [

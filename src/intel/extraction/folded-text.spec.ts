@@ -7,6 +7,12 @@ describe('foldText', () => {
     ['a full-width at sign', 'a＠b.com', 'a@b.com'],
     ['the ideographic space', '微信\u3000abc', '微信 abc'],
     ['text that needs no folding', '加我QQ 12345', '加我QQ 12345'],
+    ['Han characters split by OCR spaces', '扣 扣  2847561932 加 我', '扣扣  2847561932 加我'],
+    [
+      'a label split by an ideographic space',
+      '微\u3000信 号 : xw_chaping88',
+      '微信号 : xw_chaping88',
+    ],
   ])('folds %s', (_name, original, folded) => {
     expect(foldText(original).text).toBe(folded);
   });
@@ -46,5 +52,15 @@ describe('foldText', () => {
         return true;
       }),
     );
+  });
+});
+
+describe('foldText on OCR output', () => {
+  it('maps a span after joined Han characters back to the original text', () => {
+    const original = '扣 扣 2847561932';
+    const folded = foldText(original);
+    const start = folded.text.indexOf('2847561932');
+    const span = folded.originalSpan(start, start + 10);
+    expect(original.slice(span.start, span.end)).toBe('2847561932');
   });
 });
