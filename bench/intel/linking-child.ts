@@ -1,15 +1,12 @@
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { loadConfig } from '../../src/config/load-config';
+import { APP_CONFIG, AppConfig } from '../../src/config/app-config';
 import { offenderClusters } from '../../src/intel/linking/offender-clusters';
 import { OffenderLinkerService } from '../../src/intel/linking/offender-linker.service';
 import { OffenderFactsRepository } from '../../src/intel/offenders/offender-facts.repository';
 import { isRepeatOffender, riskScore } from '../../src/intel/offenders/offender-risk';
 import { childMain } from '../evidence/child-main';
+import { openApiContext } from '../lib/api-context';
 import { cpuSnapshot, cpuUse } from '../lib/cpu-usage';
 import {
   chainSamples,
@@ -234,7 +231,7 @@ async function countWrongMemberCounts(db: DataSource): Promise<number> {
 async function checkSeed(
   db: DataSource,
   facts: OffenderFactsRepository,
-  config: ReturnType<typeof loadConfig>,
+  config: AppConfig,
   clusters: string[][],
 ): Promise<SeedCheck> {
   const stored = await storedClusters(db);
@@ -314,21 +311,8 @@ async function checkSeed(
 }
 
 async function measure(args: LinkingArgs): Promise<LinkingResult> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    BULWARK_ROLE: 'api',
-    DATABASE_URL: args.databaseUrl,
-    MIGRATIONS_RUN: 'false',
-    REDIS_URL: args.redisUrl,
-    REDIS_KEY_PREFIX: args.redisKeyPrefix,
-    UPLOADS_DIR: args.uploadsDir,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    INTEL_OCR_ENABLED: 'false',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
-  });
+  const app = await openApiContext(args);
+  const config = app.get<AppConfig>(APP_CONFIG);
   const client = new Client({ connectionString: args.databaseUrl });
   await client.connect();
   try {

@@ -1,13 +1,9 @@
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { loadConfig } from '../../src/config/load-config';
 import { OffenderFactsService } from '../../src/intel/offenders/offender-facts.service';
 import { OutboxEvent } from '../../src/jobs/job-names';
 import { QueueRankerService } from '../../src/moderation/queue-ranker.service';
 import { childMain } from '../evidence/child-main';
+import { openApiContext } from '../lib/api-context';
 
 // Run as plain JavaScript against the build (bench/evidence/child-scripts.ts): a Nest application
 // context of the built AppModule in the api role (no worker: nothing else ranks), whose
@@ -33,20 +29,7 @@ export interface RankingResult {
 const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 childMain<RankingArgs, RankingResult>(async (args) => {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    BULWARK_ROLE: 'api',
-    DATABASE_URL: args.databaseUrl,
-    MIGRATIONS_RUN: 'false',
-    REDIS_URL: args.redisUrl,
-    REDIS_KEY_PREFIX: args.redisKeyPrefix,
-    UPLOADS_DIR: args.uploadsDir,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
-  });
+  const app = await openApiContext(args);
   try {
     const db = app.get(DataSource);
     const ranker = app.get(QueueRankerService);

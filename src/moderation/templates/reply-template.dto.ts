@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MESSAGE_MAX_LENGTH } from '../../cases/case-body.dto';
+import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { Trim } from '../../common/validation/transforms';
 import { PLACEHOLDERS, REPLY_LANGUAGES, ReplyLanguage } from './reply-placeholders';
 
@@ -60,8 +61,14 @@ export class ReplyTemplateView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class ReplyTemplateListView {
+export class ReplyTemplateListQueryDto extends IntersectionType(
+  ListQueryDto,
+  ReplyTemplateQueryDto,
+) {}
+
+export class ReplyTemplatePageView {
   @ApiProperty({ type: [ReplyTemplateView] }) items!: ReplyTemplateView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 /** A template filled in for one case: `unfilled` names what the moderator must still fill. */

@@ -2,8 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiProperty,
-  IntersectionType,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,23 +10,17 @@ import {
 import { Roles } from '../../auth/access.decorators';
 import { AuthUser, CurrentUser } from '../../auth/auth-user';
 import { UuidParam } from '../../common/http/uuid-param';
-import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
 import {
   CreateReplyTemplateDto,
   FilledReplyListView,
+  ReplyTemplateListQueryDto,
+  ReplyTemplatePageView,
   ReplyTemplateQueryDto,
   ReplyTemplateView,
   UpdateReplyTemplateDto,
 } from './reply-template.dto';
 import { ReplyTemplatesService } from './reply-templates.service';
-
-class ReplyTemplateListQueryDto extends IntersectionType(ListQueryDto, ReplyTemplateQueryDto) {}
-
-class ReplyTemplatePageView {
-  @ApiProperty({ type: [ReplyTemplateView] }) items!: ReplyTemplateView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
-}
 
 @ApiTags('moderation')
 @ApiBearerAuth()

@@ -4,7 +4,6 @@ import { PLATFORM, requireAccess } from '../../auth/access-policy';
 import type { AuthUser } from '../../auth/auth-user';
 import { CasesService } from '../../cases/cases.service';
 import { toPage } from '../../common/pagination/cursor';
-import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { requireCursor } from '../../common/pagination/page-cursor';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { unfilledPlaceholders } from '../../cases/unfilled-placeholders';
@@ -17,7 +16,8 @@ import {
 import {
   CreateReplyTemplateDto,
   FilledReplyListView,
-  ReplyTemplateQueryDto,
+  ReplyTemplateListQueryDto,
+  ReplyTemplatePageView,
   ReplyTemplateView,
   UpdateReplyTemplateDto,
 } from './reply-template.dto';
@@ -53,7 +53,7 @@ export class ReplyTemplatesService {
     private readonly users: UsersRepository,
   ) {}
 
-  async list(caller: AuthUser, query: ReplyTemplateQueryDto & ListQueryDto) {
+  async list(caller: AuthUser, query: ReplyTemplateListQueryDto): Promise<ReplyTemplatePageView> {
     requireAccess(caller, 'reply-template.read', PLATFORM);
     const rows = await this.templates.list(
       query.language,
