@@ -21,6 +21,7 @@ import { loggerOptions } from './logging/logger-options';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { RedisModule } from './redis/redis.module';
+import { ShopsModule } from './shops/shops.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         JobsModule,
         AccountsModule,
         AuthModule,
+        ShopsModule,
         IdempotencyModule,
         GuidanceModule,
         CasesModule,

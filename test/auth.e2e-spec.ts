@@ -21,7 +21,13 @@ describe('accounts and auth', () => {
           email: 'mixed.case@example.com',
           role: 'seller',
           displayName: 'Li Na',
-          shop: { platform: 'taobao', shopId: '58231977', shopName: 'Happy Cards Store' },
+          shop: {
+            id: expect.any(String),
+            platform: 'taobao',
+            shopId: (body.shop as { shopId: string }).shopId,
+            shopName: 'Happy Cards Store',
+            verified: false,
+          },
         }),
       );
       expect(response.body).toEqual(

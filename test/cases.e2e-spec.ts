@@ -84,7 +84,13 @@ describe('seller cases', () => {
     expect(staffView.body.seller).toEqual({
       id: shopOwner.id,
       displayName: '王小明',
-      shop: { platform: 'pinduoduo', shopId: 'pdd-770312', shopName: '小明数码店' },
+      shop: {
+        id: expect.any(String),
+        platform: 'pinduoduo',
+        shopId: 'pdd-770312',
+        shopName: '小明数码店',
+        verified: false,
+      },
     });
     const sellerView = await request(t.http)
       .get(`/v1/cases/${kase.id}`)

@@ -103,9 +103,15 @@ async function dropIndexes(client: Client, tables: string[]): Promise<string[]> 
 /** The sellers every seeded case is filed by; they never sign in. */
 export async function seedSellers(client: Client): Promise<void> {
   await client.query(
-    `INSERT INTO users (id, email, password_hash, role, display_name, shop_platform, shop_id, shop_name)
+    `INSERT INTO shops (id, platform, platform_shop_id, name)
+     SELECT ${sellerId('k')}, 'taobao', 'shop-' || k, 'Shop ' || k
+     FROM generate_series(0, $1 - 1) AS k`,
+    [SELLERS],
+  );
+  await client.query(
+    `INSERT INTO users (id, email, password_hash, role, display_name, shop_id)
      SELECT ${sellerId('k')}, 'seller-' || k || '@bench.example.com', 'not-a-hash', 'seller',
-            'Seller ' || k, 'taobao', 'shop-' || k, 'Shop ' || k
+            'Seller ' || k, ${sellerId('k')}
      FROM generate_series(0, $1 - 1) AS k`,
     [SELLERS],
   );

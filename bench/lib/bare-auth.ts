@@ -59,8 +59,8 @@ export async function authenticate(
   }
   const { rows } = await pool.query<UserEntity & { sessionRevoked: boolean }>(
     `SELECT u.id, u.email, u.password_hash AS "passwordHash", u.role,
-            u.display_name AS "displayName", u.status, u.shop_platform AS "shopPlatform",
-            u.shop_id AS "shopId", u.shop_name AS "shopName", u.created_at AS "createdAt",
+            u.display_name AS "displayName", u.status, u.shop_id AS "shopId",
+            u.shop_verified_at AS "shopVerifiedAt", u.created_at AS "createdAt",
             u.updated_at AS "updatedAt", s.revoked_at IS NOT NULL AS "sessionRevoked"
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.id = $1 AND u.id = $2`,

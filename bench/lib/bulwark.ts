@@ -105,7 +105,7 @@ export async function registerSeller(base: string): Promise<Seller> {
       email: `bench-${randomUUID()}@example.com`,
       password: `Bench-Passphrase-${randomBytes(6).toString('hex')}`,
       displayName: 'Bench Seller',
-      shop: { platform: 'other', shopId: 'bench', shopName: 'Bench Shop' },
+      shop: { platform: 'other', shopId: `bench-${randomUUID()}`, shopName: 'Bench Shop' },
     }),
   });
   const body = (await response.json()) as { accessToken?: string; user?: { id?: string } };

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import type { UserStatus } from './role';
 import { SessionEntity } from './session.entity';
-import { USER_COLUMNS, userFromRow, UserRow } from './user-row';
+import { USER_COLUMNS, USER_SHOP_JOIN, userFromRow, UserRow } from './user-row';
 import { UserEntity } from './user.entity';
 
 export interface ClientInfo {
@@ -109,7 +109,7 @@ export class SessionsRepository {
   async findPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
     const [row]: (UserRow & { session_revoked: boolean })[] = await this.dataSource.query(
       `SELECT ${USER_COLUMNS}, s.revoked_at IS NOT NULL AS session_revoked
-         FROM sessions s JOIN users u ON u.id = s.user_id
+         FROM sessions s JOIN users u ON u.id = s.user_id ${USER_SHOP_JOIN}
         WHERE s.id = $1 AND u.id = $2`,
       [sessionId, userId],
     );

@@ -117,9 +117,16 @@ export class UserListQueryDto extends ListQueryDto {
 }
 
 export class ShopView {
+  @ApiProperty({ format: 'uuid', description: "Bulwark's id of the shop" }) id!: string;
   @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
-  @ApiProperty() shopId!: string;
+  @ApiProperty({ description: "The marketplace's id of the shop" }) shopId!: string;
   @ApiProperty() shopName!: string;
+  @ApiProperty({
+    description:
+      "A moderator verified this account's part in the shop. An account that registers a shop " +
+      'already registered joins it unverified.',
+  })
+  verified!: boolean;
 }
 
 export class UserView {

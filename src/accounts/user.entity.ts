@@ -4,18 +4,21 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Platform } from '../common/platform';
+import { ShopEntity } from '../shops/shop.entity';
 import type { Role, UserStatus } from './role';
 
 @Entity({ name: 'users' })
 @Index('users_email_key', ['email'], { unique: true })
 @Index('users_created_idx', ['createdAt', 'id'])
+@Index('users_shop_idx', ['shopId'])
 @Check('users_role_check', `role IN ('seller', 'moderator', 'admin')`)
 @Check('users_status_check', `status IN ('active', 'disabled')`)
-@Check('users_shop_check', `(role = 'seller') = (shop_platform IS NOT NULL)`)
+@Check('users_shop_check', `(role = 'seller') = (shop_id IS NOT NULL)`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -36,14 +39,20 @@ export class UserEntity {
   @Column({ name: 'status', type: 'text', default: 'active' })
   status!: UserStatus;
 
-  @Column({ name: 'shop_platform', type: 'text', nullable: true })
-  shopPlatform!: Platform | null;
-
-  @Column({ name: 'shop_id', type: 'text', nullable: true })
+  /** A seller's shop; staff have none. */
+  @Column({ name: 'shop_id', type: 'uuid', nullable: true })
   shopId!: string | null;
 
-  @Column({ name: 'shop_name', type: 'text', nullable: true })
-  shopName!: string | null;
+  @ManyToOne(() => ShopEntity, { eager: true, nullable: true })
+  @JoinColumn({ name: 'shop_id' })
+  shop!: ShopEntity | null;
+
+  /**
+   * When a moderator verified this account's part in its shop. An account that joins a verified
+   * shop afterwards is an unverified member until the shop is verified again.
+   */
+  @Column({ name: 'shop_verified_at', type: 'timestamptz', nullable: true })
+  shopVerifiedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -7,7 +7,7 @@ import { UserEntity } from './user.entity';
 
 export type NewUser = Pick<
   UserEntity,
-  'email' | 'passwordHash' | 'role' | 'displayName' | 'shopPlatform' | 'shopId' | 'shopName'
+  'email' | 'passwordHash' | 'role' | 'displayName' | 'shopId'
 >;
 
 export interface UserFilter {
@@ -22,7 +22,9 @@ export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   insert(manager: EntityManager, user: NewUser): Promise<UserEntity> {
-    return manager.save(manager.create(UserEntity, { ...user, status: 'active' }));
+    return manager.save(
+      manager.create(UserEntity, { ...user, status: 'active', shopVerifiedAt: null }),
+    );
   }
 
   findById(id: string, manager = this.dataSource.manager): Promise<UserEntity | null> {
@@ -34,7 +36,12 @@ export class UsersRepository {
   }
 
   lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    // Postgres cannot lock the nullable side of the eager shop join.
+    return manager.findOne(UserEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+      loadEagerRelations: false,
+    });
   }
 
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
@@ -46,6 +53,7 @@ export class UsersRepository {
     const query = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('user')
+      .leftJoinAndSelect('user.shop', 'shop')
       .orderBy('user.createdAt', 'DESC')
       .addOrderBy('user.id', 'DESC')
       .limit(filter.limit + 1);

@@ -77,9 +77,7 @@ export class UsersService implements OnApplicationBootstrap {
       password: dto.password,
       displayName: dto.displayName,
       role: dto.role,
-      shopPlatform: null,
       shopId: null,
-      shopName: null,
     });
     return toUserView(user);
   }
@@ -96,9 +94,7 @@ export class UsersService implements OnApplicationBootstrap {
         password,
         displayName,
         role: 'admin',
-        shopPlatform: null,
         shopId: null,
-        shopName: null,
       });
       return true;
     } catch (error) {
@@ -143,8 +139,10 @@ export class UsersService implements OnApplicationBootstrap {
         status: dto.status ?? user.status,
         displayName: dto.displayName ?? user.displayName,
       });
-      return this.users.save(manager, user);
+      await this.users.save(manager, user);
+      return this.users.findById(id, manager);
     });
+    if (!updated) throw new NotFoundException('No such user.');
     return toUserView(updated);
   }
 

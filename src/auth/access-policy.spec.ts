@@ -47,6 +47,9 @@ const table: Record<AccessAction, Row> = {
   'case.assign':            [F, H, A, A, F],
   'case.decide':            [F, H, A, A, F],
   'case.appeal':            [A, H, F, F, F],
+  'case.amend':             [A, H, F, F, F],
+  'case.add-identifier':    [A, H, A, A, F],
+  'case.mark-separate':     [F, H, A, A, F],
   'queue.read':             [F, F, A, A, F],
   'reply-template.read':    [F, F, A, A, F],
   'reply-template.manage':  [F, F, F, A, F],
@@ -58,6 +61,8 @@ const table: Record<AccessAction, Row> = {
   'identifier.read':        [F, F, A, A, F],
   'identifier.review':      [F, F, A, A, F],
   'sighting.review':        [F, F, A, A, F],
+  'shop.read':              [F, F, A, A, F],
+  'shop.verify':            [F, F, A, A, F],
   'user.manage':            [F, F, F, A, F],
   'api-key.manage':         [F, F, F, A, F],
 };
@@ -70,6 +75,8 @@ const PLATFORM_ACTIONS = new Set<AccessAction>([
   'identifier.read',
   'identifier.review',
   'sighting.review',
+  'shop.read',
+  'shop.verify',
   'user.manage',
   'api-key.manage',
 ]);

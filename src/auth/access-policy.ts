@@ -19,6 +19,12 @@ export const ACCESS_ACTIONS = [
   'case.assign',
   'case.decide',
   'case.appeal',
+  /** Correct the title and description the seller wrote. */
+  'case.amend',
+  /** Add an identifier the seller forgot or OCR missed. */
+  'case.add-identifier',
+  /** Say a likely duplicate is a separate incident after all. */
+  'case.mark-separate',
   /** The moderation queue, its counts and figures. */
   'queue.read',
   'reply-template.read',
@@ -31,6 +37,8 @@ export const ACCESS_ACTIONS = [
   'identifier.read',
   'identifier.review',
   'sighting.review',
+  'shop.read',
+  'shop.verify',
   'user.manage',
   'api-key.manage',
 ] as const;
@@ -69,6 +77,9 @@ export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'case.assign': STAFF_ONLY,
   'case.decide': STAFF_ONLY,
   'case.appeal': OWNER_ONLY,
+  'case.amend': OWNER_ONLY,
+  'case.add-identifier': OWNER_AND_STAFF,
+  'case.mark-separate': STAFF_ONLY,
   'queue.read': STAFF_ONLY,
   'reply-template.read': STAFF_ONLY,
   'reply-template.manage': ADMINS_ONLY,
@@ -80,6 +91,8 @@ export const ACCESS_RULES: Record<AccessAction, AccessRule> = {
   'identifier.read': STAFF_ONLY,
   'identifier.review': STAFF_ONLY,
   'sighting.review': STAFF_ONLY,
+  'shop.read': STAFF_ONLY,
+  'shop.verify': STAFF_ONLY,
   'user.manage': ADMINS_ONLY,
   'api-key.manage': ADMINS_ONLY,
 };

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ShopsModule } from '../shops/shops.module';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthController } from './auth.controller';
@@ -22,6 +23,7 @@ import { TokensService } from './tokens.service';
 @Module({
   imports: [
     AccountsModule,
+    ShopsModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

@@ -9,6 +9,7 @@ import { toUserView } from '../accounts/user.view';
 import { UsersRepository } from '../accounts/users.repository';
 import { UsersService } from '../accounts/users.service';
 import { OutboxEvent } from '../jobs/job-names';
+import { ShopsRepository } from '../shops/shops.repository';
 import { OutboxService } from '../jobs/outbox.service';
 import { RegisteredView, TokenPairView } from './auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -31,20 +32,26 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly registrationLimiter: RegistrationRateLimiter,
+    private readonly shops: ShopsRepository,
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<RegisteredView> {
     await this.registrationLimiter.reserve(client.ip ?? 'unknown');
     return this.dataSource.transaction(async (manager) => {
+      // A shop registered before is joined, as an unverified member: its staff share it.
+      const shop = await this.shops.claim(manager, {
+        platform: dto.shop.platform,
+        platformShopId: dto.shop.shopId,
+        name: dto.shop.shopName,
+      });
       const user = await this.usersService.create(manager, {
         email: dto.email,
         password: dto.password,
         displayName: dto.displayName,
         role: 'seller',
-        shopPlatform: dto.shop.platform,
-        shopId: dto.shop.shopId,
-        shopName: dto.shop.shopName,
+        shopId: shop.id,
       });
+      user.shop = shop;
       const session = await this.sessions.open(manager, user.id, client);
       await this.outbox.publish(manager, OutboxEvent.AccountRegistered, {
         userId: user.id,

@@ -65,7 +65,21 @@ export type CaseChange =
       sellerCount: number;
       caseCount: number;
     }
-  | { kind: 'reported_elsewhere_changed'; reportedElsewhere: boolean };
+  | { kind: 'reported_elsewhere_changed'; reportedElsewhere: boolean }
+  /** The seller corrected the title or description; the timeline keeps what they replace. */
+  | { kind: 'amended'; title?: string; description?: string }
+  /** An identifier the seller forgot or OCR missed, added by the seller or a moderator. */
+  | {
+      kind: 'identifier_added';
+      sightingId: string;
+      identifierKind: string;
+      display: string;
+      source: 'seller_amendment' | 'moderator';
+      reason: string;
+    }
+  /** Linking found an earlier case by the same shop naming the same accused. */
+  | { kind: 'duplicate_suspected'; originalId: string }
+  | { kind: 'marked_separate'; reason: string; at: Date };
 
 export type ServiceLevel = 'first_response' | 'resolution';
 
@@ -95,6 +109,10 @@ export type CaseFields = Partial<
     | 'firstResponseBreachedAt'
     | 'resolutionBreachedAt'
     | 'mergedInto'
+    | 'title'
+    | 'description'
+    | 'likelyDuplicateOf'
+    | 'markedSeparateAt'
   >
 >;
 
@@ -122,7 +140,13 @@ interface CaseState {
   sellerId: string;
   status: CaseStatus;
   outcome: CaseOutcome | null;
+  title?: string;
+  description?: string;
+  likelyDuplicateOf?: string | null;
 }
+
+/** A case the seller may still correct: neither decided nor withdrawn. */
+const CORRECTABLE: readonly CaseStatus[] = ['open', 'in_review', 'awaiting_seller', 'escalated'];
 
 /** What `change` does to a case in `state`; a move the transition table refuses is refused. */
 export function planChange(state: CaseState, change: CaseChange): Planned {
@@ -307,6 +331,39 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
         outbox: [],
         announces: false,
       });
+    case 'amended':
+      return planAmendment(state, change);
+    case 'identifier_added':
+      return planIdentifierAdded(state, change);
+    case 'duplicate_suspected':
+      return planned({
+        set: { likelyDuplicateOf: change.originalId },
+        bumpsVersion: true,
+        event: {
+          kind: 'duplicate_suspected',
+          visibility: 'internal',
+          data: { originalId: change.originalId },
+        },
+        // Ranked again: moderators see the suggestion to merge.
+        outbox: [{ event: OutboxEvent.CaseRaised, payload: { caseId } }],
+        announces: false,
+      });
+    case 'marked_separate':
+      if (!state.likelyDuplicateOf) {
+        return { ok: false, reason: 'The case is not a likely duplicate.' };
+      }
+      return planned({
+        set: { markedSeparateAt: change.at },
+        bumpsVersion: true,
+        event: {
+          kind: 'marked_separate',
+          visibility: 'internal',
+          data: { originalId: state.likelyDuplicateOf, reason: change.reason },
+        },
+        // Linking recounts its offenders, for which the case now counts.
+        outbox: [{ event: OutboxEvent.CaseUpdated, payload: { caseId, status: state.status } }],
+        announces: false,
+      });
     case 'reported_elsewhere_changed':
       return planned({
         set: { reportedElsewhere: change.reportedElsewhere },
@@ -320,6 +377,67 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
         announces: false,
       });
   }
+}
+
+function planAmendment(
+  state: CaseState,
+  change: Extract<CaseChange, { kind: 'amended' }>,
+): Planned {
+  if (!CORRECTABLE.includes(state.status)) {
+    return { ok: false, reason: `A ${state.status} case can no longer be amended.` };
+  }
+  const set: CaseFields = {};
+  const previous: Record<string, string | undefined> = {};
+  if (change.title !== undefined && change.title !== state.title) {
+    set.title = change.title;
+    previous.title = state.title;
+  }
+  if (change.description !== undefined && change.description !== state.description) {
+    set.description = change.description;
+    previous.description = state.description;
+  }
+  return planned({
+    set,
+    bumpsVersion: true,
+    event: { kind: 'case_amended', visibility: 'seller', data: { previous } },
+    outbox: [],
+    announces: false,
+  });
+}
+
+function planIdentifierAdded(
+  state: CaseState,
+  change: Extract<CaseChange, { kind: 'identifier_added' }>,
+): Planned {
+  if (change.source === 'seller_amendment' && !CORRECTABLE.includes(state.status)) {
+    return {
+      ok: false,
+      reason: `A ${state.status} case can no longer be corrected; a moderator can still add an identifier.`,
+    };
+  }
+  return planned({
+    set: {},
+    bumpsVersion: true,
+    event: {
+      kind: 'identifier_added',
+      // The seller sees their own correction; a moderator's reason is staff's.
+      visibility: change.source === 'seller_amendment' ? 'seller' : 'internal',
+      data: {
+        sightingId: change.sightingId,
+        kind: change.identifierKind,
+        display: change.display,
+        source: change.source,
+        reason: change.reason,
+      },
+    },
+    outbox: [
+      {
+        event: OutboxEvent.IdentifierAdded,
+        payload: { caseId: state.id, sightingId: change.sightingId },
+      },
+    ],
+    announces: true,
+  });
 }
 
 function planMove(state: CaseState, change: Extract<CaseChange, { kind: 'moved' }>): Planned {

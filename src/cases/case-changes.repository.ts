@@ -42,6 +42,10 @@ const FIELD_COLUMNS: Record<keyof CaseFields, { column: string; cast: string }> 
   firstResponseBreachedAt: { column: 'first_response_breached_at', cast: 'timestamptz' },
   resolutionBreachedAt: { column: 'resolution_breached_at', cast: 'timestamptz' },
   mergedInto: { column: 'merged_into', cast: 'uuid' },
+  title: { column: 'title', cast: 'text' },
+  description: { column: 'description', cast: 'text' },
+  likelyDuplicateOf: { column: 'likely_duplicate_of', cast: 'uuid' },
+  markedSeparateAt: { column: 'marked_separate_at', cast: 'timestamptz' },
 };
 const FIELDS = Object.keys(FIELD_COLUMNS) as (keyof CaseFields)[];
 

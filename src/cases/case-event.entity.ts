@@ -29,6 +29,10 @@ export const CASE_EVENT_KINDS = [
   'service_levels_breached',
   'merged_into',
   'merged_in',
+  'case_amended',
+  'identifier_added',
+  'duplicate_suspected',
+  'marked_separate',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -162,6 +162,22 @@ export class CaseEntity {
   @JoinColumn({ name: 'merged_into' })
   mergedIntoCase?: CaseEntity;
 
+  /**
+   * An earlier case by the same shop naming the same accused within the duplicate window: likely
+   * the same incident filed again. It is suggested for merge and left out of the repeat rule's
+   * count of cases in a window until a moderator marks it a separate incident.
+   */
+  @Column({ name: 'likely_duplicate_of', type: 'uuid', nullable: true })
+  likelyDuplicateOf!: string | null;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'likely_duplicate_of' })
+  likelyDuplicateOfCase?: CaseEntity;
+
+  /** A moderator found the likely duplicate a separate incident after all: it counts. */
+  @Column({ name: 'marked_separate_at', type: 'timestamptz', nullable: true })
+  markedSeparateAt!: Date | null;
+
   /** Set by the seller's one appeal. */
   @Column({ name: 'appealed_at', type: 'timestamptz', nullable: true })
   appealedAt!: Date | null;

@@ -108,6 +108,17 @@ export class ServiceLevelView {
   @ApiProperty({ description: 'A service level was missed, or is past now' }) breached!: boolean;
 }
 
+export class LikelyDuplicateView {
+  @ApiProperty({ format: 'uuid', description: 'The first case of the incident' }) of!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a moderator found it a separate incident, which counts after all',
+  })
+  markedSeparateAt!: string | null;
+}
+
 export class CaseView extends CaseSummaryView {
   @ApiProperty() description!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) incidentAt!: string | null;
@@ -146,6 +157,13 @@ export class CaseView extends CaseSummaryView {
     description: 'Moderators and admins only: the case this duplicate was merged into',
   })
   mergedInto?: string | null;
+  @ApiPropertyOptional({
+    type: LikelyDuplicateView,
+    nullable: true,
+    description:
+      'Moderators and admins only: an earlier case by the same shop naming the same accused',
+  })
+  likelyDuplicate?: LikelyDuplicateView | null;
   @ApiPropertyOptional({
     type: CaseSellerView,
     description: 'Moderators and admins only: the seller who filed the case, and their shop',

@@ -4,6 +4,8 @@ import { GuidanceModule } from '../guidance/guidance.module';
 import { IdentifiersModule } from '../identifiers/identifiers.module';
 import { CaseConversationController } from './case-conversation.controller';
 import { CaseConversationService } from './case-conversation.service';
+import { CaseCorrectionsController } from './case-corrections.controller';
+import { CaseIdentifiersService } from './case-identifiers.service';
 import { CaseEventsRepository } from './case-events.repository';
 import { CaseEvidenceSummaryRepository } from './case-evidence-summary.repository';
 import { CaseMessagesRepository } from './case-messages.repository';
@@ -16,9 +18,10 @@ import { CaseChangesRepository } from './case-changes.repository';
 
 @Module({
   imports: [AccountsModule, GuidanceModule, IdentifiersModule],
-  controllers: [CasesController, CaseConversationController],
+  controllers: [CasesController, CaseConversationController, CaseCorrectionsController],
   providers: [
     CasesService,
+    CaseIdentifiersService,
     CaseWriter,
     CaseChangesRepository,
     CaseConversationService,

@@ -26,6 +26,8 @@ export type NewCase = Omit<
   | 'resolutionActions'
   | 'appealedAt'
   | 'mergedInto'
+  | 'likelyDuplicateOf'
+  | 'markedSeparateAt'
   | 'queuePriority'
   | 'priorityTerms'
   | 'rescoreAt'

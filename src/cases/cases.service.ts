@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { toUserView } from '../accounts/user.view';
+import type { AmendCaseDto } from './case-correction.dto';
 import { UsersRepository } from '../accounts/users.repository';
 import { AccessAction, allows, caseSubject, PLATFORM, requireAccess } from '../auth/access-policy';
 import type { Caller } from '../auth/api-key-caller';
@@ -11,7 +12,7 @@ import { Clock } from '../common/clock';
 import { toPage } from '../common/pagination/cursor';
 import { requireCursor } from '../common/pagination/page-cursor';
 import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
-import { ProblemException } from '../common/problem/problem.exception';
+import { ProblemException, ValidationProblem } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GuidanceService } from '../guidance/guidance.service';
 import { CaseListQueryDto } from './case-body.dto';
@@ -200,6 +201,12 @@ export class CasesService {
       view.assignment = await this.assignmentOf(kase);
       view.serviceLevel = toServiceLevelView(kase, this.clock.now());
       view.mergedInto = kase.mergedInto;
+      view.likelyDuplicate = kase.likelyDuplicateOf
+        ? {
+            of: kase.likelyDuplicateOf,
+            markedSeparateAt: kase.markedSeparateAt?.toISOString() ?? null,
+          }
+        : null;
     }
     return { view, etag: caseEtag(kase) };
   }
@@ -230,6 +237,24 @@ export class CasesService {
         manager,
         locked,
         { kind: 'moved', move: 'withdraw' },
+        seller.id,
+      );
+      return written.kase;
+    });
+    return this.viewOf(kase);
+  }
+
+  /** The seller corrects the title or description; the timeline keeps what they replaced. */
+  async amend(seller: AuthUser, idOrReference: string, dto: AmendCaseDto): Promise<CaseView> {
+    if (dto.title === undefined && dto.description === undefined) {
+      throw new ValidationProblem([{ field: 'title', message: 'or description must be given' }]);
+    }
+    const found = await this.require(seller, 'case.amend', idOrReference);
+    const kase = await this.cases.lockAndRun(found.id, async (manager, locked) => {
+      const written = await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'amended', title: dto.title, description: dto.description },
         seller.id,
       );
       return written.kase;

@@ -48,6 +48,7 @@ export interface AppConfig {
     repeatMinSellers: number;
     repeatMinCases: number;
     repeatWindowDays: number;
+    duplicateWindowHours: number;
     ocr: { enabled: boolean; workers: number; timeoutMs: number; languages: string[] };
     campaigns: {
       siegeMinAccounts: number;
@@ -156,6 +157,7 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
       repeatMinSellers: environment.INTEL_REPEAT_MIN_SELLERS,
       repeatMinCases: environment.INTEL_REPEAT_MIN_CASES,
       repeatWindowDays: environment.INTEL_REPEAT_WINDOW_DAYS,
+      duplicateWindowHours: environment.INTEL_DUPLICATE_WINDOW_HOURS,
       campaigns: {
         siegeMinAccounts: environment.INTEL_SIEGE_MIN_ACCOUNTS,
         siegeWindowHours: environment.INTEL_SIEGE_WINDOW_HOURS,

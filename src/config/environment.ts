@@ -303,6 +303,13 @@ export class Environment {
   @Min(1)
   INTEL_REPEAT_WINDOW_DAYS = 7;
 
+  /** A case by the same shop naming the same accused within this many hours: a likely duplicate. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  INTEL_DUPLICATE_WINDOW_HOURS = 72;
+
   /** A siege: this many distinct accounts refunding or panning one seller within the window. */
   @Transform(toInt)
   @IsInt()

@@ -11,8 +11,17 @@ import { CaseEntity } from '../cases/case.entity';
 import { ReportedPartyEntity } from '../cases/reported-party.entity';
 import { IdentifierEntity } from './identifier.entity';
 
-/** Typed by the seller, read from a screenshot by OCR, or found in a chat log's text. */
-export const SIGHTING_SOURCES = ['seller', 'ocr', 'chat_log'] as const;
+/**
+ * Typed by the seller, read from a screenshot by OCR, found in a chat log's text, or added
+ * afterwards by hand: by the seller correcting their case, or by a moderator.
+ */
+export const SIGHTING_SOURCES = [
+  'seller',
+  'ocr',
+  'chat_log',
+  'seller_amendment',
+  'moderator',
+] as const;
 export type SightingSource = (typeof SIGHTING_SOURCES)[number];
 
 /** A moderator may confirm an extracted sighting, or reject any sighting, which unlinks it. */

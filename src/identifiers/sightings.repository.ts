@@ -110,6 +110,37 @@ export class SightingsRepository {
   }
 
   /**
+   * One identifier added by hand, on a party of the case or on the case; undefined when the
+   * case already holds it there from the same source.
+   */
+  async insertAdded(
+    manager: EntityManager,
+    caseId: string,
+    partyId: string | null,
+    identifier: NormalizedIdentifier,
+    source: SightingSource,
+  ): Promise<string | undefined> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO sightings (case_id, party_id, identifier_id, display, source, position)
+       SELECT $1, $2, i.id, $6, $7,
+              (SELECT COALESCE(max(position), -1) + 1 FROM sightings WHERE case_id = $1)
+       FROM identifiers i WHERE (i.kind, i.scope, i.value) = ($3, $4, $5)
+       ON CONFLICT DO NOTHING
+       RETURNING id::text`,
+      [
+        caseId,
+        partyId,
+        identifier.kind,
+        identifier.scope,
+        identifier.value,
+        identifier.display,
+        source,
+      ],
+    );
+    return row?.id;
+  }
+
+  /**
    * Marks the case's unlinked sightings linked and gives each its link group; returns the
    * identifiers and groups they bring, order ids left out (they link cases, not people). A
    * sighting on no party joins the case's only party; in a case of several parties, what the

@@ -7,6 +7,8 @@ import { CampaignReadsRepository } from './campaigns/campaign-reads.repository';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { LikelyDuplicatesRepository } from './duplicates/likely-duplicates.repository';
+import { LikelyDuplicatesService } from './duplicates/likely-duplicates.service';
 import { EvidenceTextReaderService } from './extraction/evidence-text-reader.service';
 import { EvidenceTextRepository } from './extraction/evidence-text.repository';
 import { OffenderLinkerService } from './linking/offender-linker.service';
@@ -56,6 +58,8 @@ import { SightingsService } from './sightings/sightings.service';
     CampaignsRepository,
     CampaignsService,
     CampaignReadsRepository,
+    LikelyDuplicatesService,
+    LikelyDuplicatesRepository,
   ],
   exports: [OffenderFactsService, OffendersService, RelatedCasesService],
 })

@@ -31,6 +31,7 @@ export enum JobName {
   RankCampaignCases = 'moderation.rank-campaign-cases',
   RankDueCases = 'moderation.rank-due-cases',
   CheckServiceLevels = 'moderation.check-service-levels',
+  RecountShopOffenders = 'intel.recount-shop-offenders',
 }
 
 /** Every event a transaction can write to the outbox. */
@@ -49,6 +50,10 @@ export enum OutboxEvent {
   /** Linking raised a case for a repeat offender it named. */
   CaseRaised = 'case.raised',
   CampaignDetected = 'campaign.detected',
+  /** A seller or moderator added an identifier by hand: linked at once. */
+  IdentifierAdded = 'identifier.added',
+  /** A moderator verified a shop: its offenders count their verified victims again. */
+  ShopVerified = 'shop.verified',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -68,6 +73,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RankCampaignCases]: QueueName.Moderation,
   [JobName.RankDueCases]: QueueName.Maintenance,
   [JobName.CheckServiceLevels]: QueueName.Maintenance,
+  [JobName.RecountShopOffenders]: QueueName.Intel,
 };
 
 /**
@@ -96,6 +102,8 @@ export const JOBS_OF_EVENT = {
   [OutboxEvent.OffenderFlagged]: [JobName.RankOffenderCases],
   [OutboxEvent.CaseRaised]: [JobName.RankCase],
   [OutboxEvent.CampaignDetected]: [JobName.RankCampaignCases],
+  [OutboxEvent.IdentifierAdded]: [JobName.LinkCase],
+  [OutboxEvent.ShopVerified]: [JobName.RecountShopOffenders],
 } as const satisfies Record<OutboxEvent, readonly JobName[]>;
 
 /**

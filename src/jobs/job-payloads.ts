@@ -21,6 +21,8 @@ export interface EventPayloads {
   [OutboxEvent.OffenderFlagged]: { offenderId: string; sellerCount: number; caseCount: number };
   [OutboxEvent.CaseRaised]: { caseId: string };
   [OutboxEvent.CampaignDetected]: { campaignId: string };
+  [OutboxEvent.IdentifierAdded]: { caseId: string; sightingId: string };
+  [OutboxEvent.ShopVerified]: { shopId: string };
 }
 
 /**
@@ -46,6 +48,7 @@ export interface JobPayloads {
   [JobName.RankCampaignCases]: { campaignId: string };
   [JobName.RankDueCases]: NoPayload;
   [JobName.CheckServiceLevels]: NoPayload;
+  [JobName.RecountShopOffenders]: { shopId: string };
 }
 
 export type NoPayload = Record<string, never>;

@@ -275,6 +275,33 @@ export class CaseMovesService {
     return resolutionDueAgain(this.clock.now(), this.config.moderation.slaHours[locked.type]);
   }
 
+  /**
+   * A likely duplicate was a separate incident after all: it counts toward the repeat rule, for
+   * the job its timeline entry starts recounts its offenders. A correction of the machine, not a
+   * move: any moderator may make it, claim or not.
+   */
+  async markSeparate(
+    moderator: AuthUser,
+    id: string,
+    dto: ReasonDto,
+    ifMatch?: string,
+  ): Promise<string> {
+    const found = await this.cases.require(moderator, 'case.mark-separate', id);
+    await this.caseRows.lockAndRun(found.id, async (manager, locked) => {
+      requireIfMatch(ifMatch, caseEtag(locked));
+      if (locked.markedSeparateAt !== null) {
+        throw new ProblemException(409, 'The case is already marked a separate incident.');
+      }
+      await this.writer.apply(
+        manager,
+        locked,
+        { kind: 'marked_separate', reason: dto.reason, at: this.clock.now() },
+        moderator.id,
+      );
+    });
+    return found.id;
+  }
+
   private async asHolder(
     moderator: AuthUser,
     id: string,

@@ -116,6 +116,25 @@ export class ModerationController {
     return this.answer(moderator, caseId, response);
   }
 
+  @Post('mark-separate')
+  @Roles('moderator', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'A likely duplicate is a separate incident after all: it counts toward the repeat rule',
+  })
+  @ApiOkResponse({ type: CaseView })
+  async markSeparate(
+    @CurrentUser() moderator: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseView> {
+    const caseId = await this.moves.markSeparate(moderator, id, dto, ifMatch);
+    return this.answer(moderator, caseId, response);
+  }
+
   @Post('resolve')
   @Roles('moderator', 'admin')
   @HttpCode(200)

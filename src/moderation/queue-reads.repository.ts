@@ -53,6 +53,10 @@ export interface QueueItemRow {
   resolution_due_at: Date | null;
   first_response_breached_at: Date | null;
   resolution_breached_at: Date | null;
+  shop_verified: boolean;
+  likely_duplicate: boolean;
+  victim_shops: number | null;
+  verified_victims: number | null;
 }
 
 interface InputRow {
@@ -161,10 +165,23 @@ export class QueueReadsRepository {
               u.display_name AS seller_name, u.created_at AS seller_since,
               c.waiting_since, c.created_at, c.first_response_due_at, c.first_response_at,
               c.resolution_due_at, c.first_response_breached_at, c.resolution_breached_at,
-              EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign
+              EXISTS (SELECT 1 FROM campaign_cases cc WHERE cc.case_id = c.id) AS in_campaign,
+              sh.verified_at IS NOT NULL AS shop_verified,
+              c.likely_duplicate_of IS NOT NULL AND c.marked_separate_at IS NULL
+                AND c.merged_into IS NULL AS likely_duplicate,
+              v.shops AS victim_shops, v.verified AS verified_victims
          FROM cases c
          JOIN users u ON u.id = c.seller_id
+         LEFT JOIN shops sh ON sh.id = u.shop_id
          LEFT JOIN users a ON a.id = c.assignee_id
+         -- The victims of the case's most widespread offender.
+         LEFT JOIN LATERAL (
+           SELECT max(o.seller_count)::int AS shops, max(o.verified_seller_count)::int AS verified
+           FROM offenders o WHERE o.id IN (
+             SELECT m.offender_id FROM sightings s
+             JOIN offender_members m ON m.identifier_id = s.identifier_id
+             WHERE s.case_id = c.id AND s.link_group IS NOT NULL AND s.status <> 'rejected')
+         ) v ON true
         WHERE c.id = ANY($1::uuid[])`,
       [ids, REPEAT_OFFENDER_PRIORITY, UNDECIDED],
     );

@@ -173,13 +173,22 @@ function toQueueItemView(row: QueueItemRow, moderatorId: string, now: Date): Que
       deadline: row.demand_deadline?.toISOString() ?? null,
       appealed: row.appealed,
       yourDecisionAppealed: row.appealed && row.decided_by === moderatorId,
+      likelyDuplicate: row.likely_duplicate,
     },
+    victims:
+      row.victim_shops === null
+        ? null
+        : { shops: row.victim_shops, verified: row.verified_victims ?? 0 },
     assignee:
       row.assignee_id && row.assignee_name
         ? { id: row.assignee_id, displayName: row.assignee_name }
         : null,
     claimExpiresAt: row.claim_expires_at?.toISOString() ?? null,
-    seller: { displayName: row.seller_name, since: row.seller_since.toISOString() },
+    seller: {
+      displayName: row.seller_name,
+      since: row.seller_since.toISOString(),
+      shopVerified: row.shop_verified,
+    },
     serviceLevel: toServiceLevelView(
       {
         firstResponseDueAt: row.first_response_due_at,

@@ -20,11 +20,22 @@ export class QueueBadgesView {
     description: 'An appeal of a decision the caller made: another moderator should take it',
   })
   yourDecisionAppealed!: boolean;
+  @ApiProperty({
+    description:
+      'Filed by the same shop about the same accused soon after another case: suggested for merge',
+  })
+  likelyDuplicate!: boolean;
+}
+
+export class VictimCountView {
+  @ApiProperty({ description: 'Shops the case’s most widespread offender hit' }) shops!: number;
+  @ApiProperty({ description: 'Those of them a moderator verified' }) verified!: number;
 }
 
 export class QueueSellerView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ format: 'date-time', description: 'When the account was opened' }) since!: string;
+  @ApiProperty({ description: 'A moderator verified the filing shop' }) shopVerified!: boolean;
 }
 
 export class QueueItemView {
@@ -38,6 +49,8 @@ export class QueueItemView {
   @ApiProperty({ type: [PriorityTermView], description: 'The formula’s terms, which sum to it' })
   terms!: PriorityTermView[];
   @ApiProperty({ type: QueueBadgesView }) badges!: QueueBadgesView;
+  @ApiProperty({ type: VictimCountView, nullable: true, description: 'Null until linked' })
+  victims!: VictimCountView | null;
   @ApiProperty({ type: AssigneeView, nullable: true }) assignee!: AssigneeView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   claimExpiresAt!: string | null;

@@ -59,6 +59,8 @@ export class AccessFixtures {
   orderExportId!: string;
   offenderId!: string;
   campaignId!: string;
+  /** Bulwark's id of the owner's shop. */
+  ownerShopId!: string;
   private numbersTaken = 0;
 
   private constructor(
@@ -86,6 +88,8 @@ export class AccessFixtures {
       apiKeys[scope] = (await createApiKey(t, admin, [scope])).key;
     }
     const fixtures = new AccessFixtures(t, people, apiKeys);
+    const me = await fixtures.get('owner', '/v1/me').expect(200);
+    fixtures.ownerShopId = me.body.shop.id as string;
     await fixtures.buildOwnerCase();
     return fixtures;
   }
@@ -141,6 +145,28 @@ export class AccessFixtures {
       .send({ outcome: 'upheld', summary: 'The chat shows the demand.', actions: ['no_action'] })
       .expect(200);
     return id;
+  }
+
+  /** A case of the owner's that names the QQ number of the owner's case just before it. */
+  async newLikelyDuplicate(): Promise<string> {
+    const qq = this.newQq();
+    for (let filed = 0; filed < 2; filed += 1) {
+      await request(this.t.http)
+        .post('/v1/cases')
+        .set(bearer(this.owner))
+        .send(filingNaming(qq))
+        .expect(201);
+    }
+    return eventually(async () => {
+      const [row] = await this.t.db.query(
+        `SELECT c.id::text FROM cases c JOIN sightings s ON s.case_id = c.id
+         JOIN identifiers i ON i.id = s.identifier_id
+         WHERE i.kind = 'qq' AND i.value = $1 AND c.likely_duplicate_of IS NOT NULL`,
+        [qq],
+      );
+      expect(row).toBeDefined();
+      return row.id as string;
+    }, 30_000);
   }
 
   /** A new reply template, made by the admin. */
@@ -202,7 +228,8 @@ export class AccessFixtures {
     return (await signIn(this.t, this.owner.email, this.owner.password)).refreshToken;
   }
 
-  private newQq(): string {
+  /** A QQ number no case of this run names. */
+  newQq(): string {
     this.numbersTaken += 1;
     return String(runBase + this.numbersTaken);
   }

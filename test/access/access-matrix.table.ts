@@ -232,6 +232,35 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     },
     call: newOwnerCase,
   },
+  // Corrections: the seller's text, and identifiers the seller or a moderator adds.
+  'PATCH /v1/cases/{id}': {
+    expect: {
+      owner: 200,
+      otherSeller: 404,
+      moderator: 403,
+      admin: 403,
+      'apiKey:cases:read': 403,
+      anonymous: 401,
+    },
+    call: async (fixtures) => ({
+      ...(await newOwnerCase(fixtures)),
+      json: { description: '他加了我的微信，要我付50元才删差评。' },
+    }),
+  },
+  'POST /v1/cases/{id}/identifiers': {
+    expect: ownerAndStaff(201),
+    call: async (fixtures) => ({
+      ...(await newOwnerCase(fixtures)),
+      json: { kind: 'qq', value: fixtures.newQq(), reason: 'OCR missed it.' },
+    }),
+  },
+  'POST /v1/cases/{id}/mark-separate': {
+    expect: staff(200),
+    call: async (fixtures) => ({
+      params: { id: await fixtures.newLikelyDuplicate() },
+      json: { reason: 'A second demand, a week later, for another order.' },
+    }),
+  },
   // Moderation: the queue, claims, then the moves, each by the moderator holding the claim.
   'GET /v1/moderation/queue': { expect: staff(200) },
   'GET /v1/moderation/cases/{id}': { expect: staff(200), call: ownerCase },
@@ -368,6 +397,19 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   },
   'GET /v1/evidence/{id}': { expect: ownerAndStaff(200), call: screenshot },
 
+  // Shops: moderators only
+  'GET /v1/shops': { expect: staff(200) },
+  'GET /v1/shops/{id}': {
+    expect: staff(200),
+    call: (fixtures) => ({ params: { id: fixtures.ownerShopId } }),
+  },
+  'POST /v1/shops/{id}/verify': {
+    expect: staff(200),
+    call: (fixtures) => ({
+      params: { id: fixtures.ownerShopId },
+      json: { method: 'platform_message', note: 'Code 4821 came back through Taobao messages.' },
+    }),
+  },
   // Cross-referencing: moderators only
   'GET /v1/offenders': { expect: staff(200) },
   'GET /v1/offenders/{id}': {

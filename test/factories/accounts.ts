@@ -5,14 +5,20 @@ import { TestApp } from '../helpers/test-app';
 
 export const GOOD_PASSWORD = 'Lantern-Meadow-Crisp-73';
 
+/** A new seller of a shop of their own, unless `overrides` names one. */
 export function sellerSignUp(overrides: Record<string, unknown> = {}) {
   return {
     email: `seller-${randomUUID()}@example.com`,
     password: GOOD_PASSWORD,
     displayName: 'Li Na',
-    shop: { platform: 'taobao', shopId: '58231977', shopName: 'Happy Cards Store' },
+    shop: { platform: 'taobao', shopId: freshShopId(), shopName: 'Happy Cards Store' },
     ...overrides,
   };
+}
+
+/** A shop id no other test registered: victims are counted by shop. */
+export function freshShopId(): string {
+  return String(Math.floor(10 ** 11 + Math.random() * 9 * 10 ** 11));
 }
 
 export interface SignedIn {

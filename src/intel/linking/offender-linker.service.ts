@@ -6,6 +6,7 @@ import { JobContext } from '../../jobs/job-data';
 import { JobName } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
 import { SightingsRepository } from '../../identifiers/sightings.repository';
+import { LikelyDuplicatesService } from '../duplicates/likely-duplicates.service';
 import { OffenderFactsService } from '../offenders/offender-facts.service';
 import type { ExclusionReason } from '../offenders/offender-member.entity';
 import { offenderClusters } from './offender-clusters';
@@ -24,6 +25,7 @@ export class OffenderLinkerService {
     private readonly links: OffenderLinksRepository,
     private readonly sightings: SightingsRepository,
     private readonly facts: OffenderFactsService,
+    private readonly duplicates: LikelyDuplicatesService,
   ) {}
 
   @OnJob(JobName.LinkCase)
@@ -39,11 +41,24 @@ export class OffenderLinkerService {
     await this.dataSource.transaction(async (manager) => {
       await this.links.takeTurn(manager);
       const added = await this.sightings.markLinked(manager, caseId);
+      await this.duplicates.markAround(manager, caseId);
       const touched = new Set(await this.links.offendersOfCase(manager, caseId));
       if (added.length > 0) {
         for (const id of await this.uniteAdded(manager, added)) touched.add(id);
       }
       await this.facts.refresh(manager, [...touched]);
+    });
+  }
+
+  /** A verified shop is a verified victim of each offender that named it. */
+  @OnJob(JobName.RecountShopOffenders)
+  async recountShopJob(job: JobContext<JobName.RecountShopOffenders>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.links.takeTurn(manager);
+      await this.facts.refresh(
+        manager,
+        await this.facts.offendersOfShop(manager, job.payload.shopId),
+      );
     });
   }
 

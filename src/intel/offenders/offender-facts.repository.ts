@@ -16,7 +16,9 @@ const OFFENDER_CASES = `offender_cases AS (
 
 export interface OffenderFactsRow {
   id: string;
+  /** Distinct shops: two accounts of one shop are one victim. */
   seller_count: number;
+  verified_seller_count: number;
   case_count: number;
   /** Its cases a moderator upheld: the link confirmed by a decision. */
   upheld_count: number;
@@ -44,14 +46,20 @@ export class OffenderFactsRepository {
   ): Promise<OffenderFactsRow[]> {
     return manager.query(
       `WITH ${OFFENDER_CASES}, counted AS (
-         SELECT oc.offender_id, c.*, COALESCE(c.incident_at, c.created_at) AS seen_at
+         SELECT oc.offender_id, c.*, COALESCE(c.incident_at, c.created_at) AS seen_at,
+                u.shop_id AS victim_shop, sh.verified_at IS NOT NULL AS victim_verified,
+                (c.likely_duplicate_of IS NOT NULL AND c.marked_separate_at IS NULL
+                 AND EXISTS (SELECT 1 FROM cases o WHERE o.id = c.likely_duplicate_of
+                             AND o.status <> 'withdrawn'
+                             AND o.outcome IS DISTINCT FROM 'rejected')) AS pending_duplicate
          FROM offender_cases oc JOIN cases c ON c.id = oc.case_id
+         JOIN users u ON u.id = c.seller_id LEFT JOIN shops sh ON sh.id = u.shop_id
          WHERE c.status <> 'withdrawn' AND c.outcome IS DISTINCT FROM 'rejected'
        ), windows AS (
          SELECT offender_id, count(*) OVER (
            PARTITION BY offender_id ORDER BY seen_at
            RANGE BETWEEN make_interval(days => $2) PRECEDING AND CURRENT ROW) AS in_window
-         FROM counted
+         FROM counted WHERE NOT pending_duplicate
        ), read_amounts AS (
          SELECT c.offender_id, c.id, a->>'currency' AS currency,
                 max((a->>'amount')::numeric) AS demanded
@@ -73,7 +81,9 @@ export class OffenderFactsRepository {
          GROUP BY offender_id
        )
        SELECT o.id::text, o.flagged_at,
-              (SELECT count(DISTINCT seller_id) FROM counted WHERE offender_id = o.id)::int AS seller_count,
+              (SELECT count(DISTINCT victim_shop) FROM counted WHERE offender_id = o.id)::int AS seller_count,
+              (SELECT count(DISTINCT victim_shop) FROM counted
+                WHERE offender_id = o.id AND victim_verified)::int AS verified_seller_count,
               (SELECT count(*) FROM counted WHERE offender_id = o.id)::int AS case_count,
               (SELECT count(*) FROM counted
                 WHERE offender_id = o.id AND outcome = 'upheld')::int AS upheld_count,
@@ -97,7 +107,7 @@ export class OffenderFactsRepository {
     await manager.query(
       `UPDATE offenders SET seller_count = $2, case_count = $3, first_seen_at = $4,
          last_seen_at = $5, case_types = $6, totals = $7, risk_score = $8, repeat_offender = $9,
-         upheld_count = $10, updated_at = now()
+         upheld_count = $10, verified_seller_count = $11, updated_at = now()
        WHERE id = $1`,
       [
         row.id,
@@ -110,6 +120,7 @@ export class OffenderFactsRepository {
         riskScore,
         repeatOffender,
         row.upheld_count,
+        row.verified_seller_count,
       ],
     );
   }
@@ -171,6 +182,19 @@ export class OffenderFactsRepository {
       [offenderIds],
     );
     return rows.map((row) => ({ caseId: row.case_id, reportedElsewhere: row.upheld }));
+  }
+
+  /** The offenders sighted in any case of the shop. */
+  async offendersOfShop(manager: EntityManager, shopId: string): Promise<string[]> {
+    const rows: { offender_id: string }[] = await manager.query(
+      `SELECT DISTINCT m.offender_id::text FROM users u
+       JOIN cases c ON c.seller_id = u.id
+       JOIN sightings s ON s.case_id = c.id AND s.link_group IS NOT NULL AND s.status <> 'rejected'
+       JOIN offender_members m ON m.identifier_id = s.identifier_id
+       WHERE u.shop_id = $1 AND m.offender_id IS NOT NULL`,
+      [shopId],
+    );
+    return rows.map((row) => row.offender_id);
   }
 
   /** The cases these offenders were sighted in. */

@@ -63,6 +63,10 @@ export class OffenderFactsService {
     }
   }
 
+  offendersOfShop(manager: EntityManager, shopId: string): Promise<string[]> {
+    return this.facts.offendersOfShop(manager, shopId);
+  }
+
   casesOf(manager: EntityManager, offenderId: string): Promise<string[]> {
     return this.facts.casesOf(manager, [offenderId]);
   }

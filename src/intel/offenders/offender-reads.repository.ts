@@ -11,6 +11,7 @@ export interface OffenderRow {
   risk_score: number;
   repeat_offender: boolean;
   seller_count: number;
+  verified_seller_count: number;
   case_count: number;
   upheld_count: number;
   first_seen_at: Date | null;
@@ -38,7 +39,7 @@ export interface OffenderFilter {
   limit: number;
 }
 
-const OFFENDER_COLUMNS = `o.id::text, o.risk_score, o.repeat_offender, o.seller_count, o.case_count, o.upheld_count,
+const OFFENDER_COLUMNS = `o.id::text, o.risk_score, o.repeat_offender, o.seller_count, o.verified_seller_count, o.case_count, o.upheld_count,
   o.first_seen_at, o.last_seen_at, o.totals, o.case_types, o.flagged_at`;
 
 /** What moderators read of offenders. */

@@ -21,6 +21,7 @@ export function toOffenderSummaryView(row: OffenderRow): OffenderSummaryView {
     riskScore: row.risk_score,
     repeatOffender: row.repeat_offender,
     sellerCount: row.seller_count,
+    verifiedSellerCount: row.verified_seller_count,
     caseCount: row.case_count,
     upheldCases: row.upheld_count,
     firstSeenAt: row.first_seen_at?.toISOString() ?? null,

@@ -23,9 +23,13 @@ export class OffenderEntity {
   @Column({ name: 'member_count', type: 'integer', default: 0 })
   memberCount!: number;
 
-  /** Distinct sellers of its cases: its victims. */
+  /** Distinct shops of its cases: its victims. Accounts of one shop count once. */
   @Column({ name: 'seller_count', type: 'integer', default: 0 })
   sellerCount!: number;
+
+  /** Those of its victims' shops that a moderator verified. */
+  @Column({ name: 'verified_seller_count', type: 'integer', default: 0 })
+  verifiedSellerCount!: number;
 
   @Column({ name: 'case_count', type: 'integer', default: 0 })
   caseCount!: number;

@@ -16,7 +16,10 @@ export class OffenderSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: '0 to 100; the formula is in the README' }) riskScore!: number;
   @ApiProperty() repeatOffender!: boolean;
-  @ApiProperty({ description: 'Distinct sellers: its victims' }) sellerCount!: number;
+  @ApiProperty({ description: 'Distinct shops: its victims; accounts of one shop count once' })
+  sellerCount!: number;
+  @ApiProperty({ description: 'Those of its victims’ shops that a moderator verified' })
+  verifiedSellerCount!: number;
   @ApiProperty() caseCount!: number;
   @ApiProperty({ description: 'Of its cases, those a moderator upheld: the link confirmed' })
   upheldCases!: number;

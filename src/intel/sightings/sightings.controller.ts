@@ -4,7 +4,7 @@ import { Roles } from '../../auth/access.decorators';
 import { AuthUser, CurrentUser } from '../../auth/auth-user';
 import { UuidParam } from '../../common/http/uuid-param';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
-import { SightingView } from './sighting.view';
+import { SightingView } from '../../identifiers/sighting.view';
 import { SightingsService } from './sightings.service';
 
 @ApiTags('offenders')

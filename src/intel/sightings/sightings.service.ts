@@ -8,7 +8,7 @@ import { CaseWriter } from '../../cases/case-writer';
 import type { SightingStatus } from '../../identifiers/sighting.entity';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { OffenderLinkerService } from '../linking/offender-linker.service';
-import type { SightingView } from './sighting.view';
+import type { SightingView } from '../../identifiers/sighting.view';
 import { SightingsRepository } from '../../identifiers/sightings.repository';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SIGHTING_SOURCES, SIGHTING_STATUSES } from '../../identifiers/sighting.entity';
+import { SIGHTING_SOURCES, SIGHTING_STATUSES } from './sighting.entity';
 
 export class SightingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
