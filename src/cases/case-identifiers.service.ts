@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { AuthUser } from '../auth/auth-user';
-import { ProblemException, ValidationProblem } from '../common/problem/problem.exception';
+import { ProblemException } from '../common/problem/problem.exception';
 import { IdentifiersRepository } from '../identifiers/identifiers.repository';
 import { normalizeIdentifier } from '../identifiers/normalize-identifier';
 import { SightingsRepository } from '../identifiers/sightings.repository';
@@ -34,18 +34,21 @@ export class CaseIdentifiersService {
       {
         kind: dto.kind,
         value: dto.value,
-        platform:
-          dto.kind === 'platform_account' ? (dto.platform ?? found.platform) : dto.platform,
+        platform: dto.kind === 'platform_account' ? (dto.platform ?? found.platform) : dto.platform,
         provider: dto.provider,
       },
       { defaultRegion: this.config.cases.phoneDefaultRegion },
     );
     if (!normalized.ok) {
-      throw new ValidationProblem([{ field: normalized.field, message: normalized.message }]);
+      throw new ProblemException(422, 'The identifier cannot be accepted; see errors.', [
+        { field: normalized.field, message: normalized.message },
+      ]);
     }
     const { partyIds } = await this.parties.findOfCase(found.id);
     if (dto.partyId !== undefined && !partyIds.includes(dto.partyId.toLowerCase())) {
-      throw new ValidationProblem([{ field: 'partyId', message: 'is not a party of this case' }]);
+      throw new ProblemException(422, 'The party is not one of this case.', [
+        { field: 'partyId', message: 'is not a party of this case' },
+      ]);
     }
     const source = caller.role === 'seller' ? 'seller_amendment' : 'moderator';
     const identifier = normalized.identifier;

@@ -12,7 +12,7 @@ import { Clock } from '../common/clock';
 import { toPage } from '../common/pagination/cursor';
 import { requireCursor } from '../common/pagination/page-cursor';
 import { IdempotencyService, Outcome } from '../common/idempotency/idempotency.service';
-import { ProblemException, ValidationProblem } from '../common/problem/problem.exception';
+import { ProblemException } from '../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GuidanceService } from '../guidance/guidance.service';
 import { CaseListQueryDto } from './case-body.dto';
@@ -247,7 +247,9 @@ export class CasesService {
   /** The seller corrects the title or description; the timeline keeps what they replaced. */
   async amend(seller: AuthUser, idOrReference: string, dto: AmendCaseDto): Promise<CaseView> {
     if (dto.title === undefined && dto.description === undefined) {
-      throw new ValidationProblem([{ field: 'title', message: 'or description must be given' }]);
+      throw new ProblemException(422, 'Nothing to amend: give a title or a description.', [
+        { field: 'title', message: 'or description must be given' },
+      ]);
     }
     const found = await this.require(seller, 'case.amend', idOrReference);
     const kase = await this.cases.lockAndRun(found.id, async (manager, locked) => {
