@@ -170,7 +170,8 @@ describe('normalizeCaseInput', () => {
         [
           {
             field: 'amountDemanded.amount',
-            message: 'is written in USD but the currency given is CNY; give one currency',
+            message:
+              'is written in USD but the currency given is CNY; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
           },
         ],
       ],
@@ -185,7 +186,8 @@ describe('normalizeCaseInput', () => {
         [
           {
             field: 'amountDemanded.currency',
-            message: 'is needed: the amount names none, and the platform has no usual currency',
+            message:
+              'is needed: the amount names none, and the platform has no usual currency; choose one, or write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
           },
         ],
       ],

@@ -60,7 +60,8 @@ describe('readWrittenMoney', () => {
     expect(readWrittenMoney('50', ON_SHOPEE)).toEqual({
       ok: false,
       field: 'currency',
-      message: 'is needed: the amount names none, and the platform has no usual currency',
+      message:
+        'is needed: the amount names none, and the platform has no usual currency; choose one, or write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
     });
     expect(readWrittenMoney('¥50', ON_SHOPEE)).toMatchObject({ ok: true, currency: 'CNY' });
     expect(readWrittenMoney('50', { ...ON_SHOPEE, currency: 'SGD' })).toMatchObject({
@@ -71,10 +72,26 @@ describe('readWrittenMoney', () => {
   });
 
   it.each([
-    ['$30', 'CNY', 'is written in USD but the currency given is CNY; give one currency'],
-    ['¥50', 'USD', 'is written in CNY but the currency given is USD; give one currency'],
-    ['50元', 'JPY', 'is written in CNY but the currency given is JPY; give one currency'],
-    ['USD 30', 'HKD', 'is written in USD but the currency given is HKD; give one currency'],
+    [
+      '$30',
+      'CNY',
+      'is written in USD but the currency given is CNY; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
+    ],
+    [
+      '¥50',
+      'USD',
+      'is written in CNY but the currency given is USD; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
+    ],
+    [
+      '50元',
+      'JPY',
+      'is written in CNY but the currency given is JPY; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
+    ],
+    [
+      'USD 30',
+      'HKD',
+      'is written in USD but the currency given is HKD; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
+    ],
   ])('refuses %j when the currency field says %s', (written, field, message) => {
     expect(readWrittenMoney(written, { ...ON_TAOBAO, currency: field })).toEqual({
       ok: false,

@@ -13,6 +13,8 @@ export const WRITTEN_MONEY_FORMS = [
   'USD 30',
 ] as const;
 
+const ACCEPTED = `write one amount as ${WRITTEN_MONEY_FORMS.slice(0, -1).join(', ')} or ${WRITTEN_MONEY_FORMS.at(-1)}`;
+
 /** The currency a sign or word names, and the codes it may also stand for. */
 interface CurrencyMarker {
   currency: string;
@@ -83,18 +85,14 @@ export function readWrittenMoney(
   const marker = prefix && suffix ? bothMarkers(prefix, suffix) : (prefix ?? suffix);
   if (marker === undefined) return unreadable('names two different currencies');
   if (marker && field && !marker.agreesWith.includes(field)) {
-    return {
-      ok: false,
-      field: 'amount',
-      message: `is written in ${marker.currency} but the currency given is ${field}; give one currency`,
-    };
+    return unreadable(`is written in ${marker.currency} but the currency given is ${field}`);
   }
   const currency = field ?? marker?.currency ?? options.defaultCurrency;
   if (!currency) {
     return {
       ok: false,
       field: 'currency',
-      message: 'is needed: the amount names none, and the platform has no usual currency',
+      message: `is needed: the amount names none, and the platform has no usual currency; choose one, or ${ACCEPTED}`,
     };
   }
   const currencyFrom = field ? 'field' : marker ? 'text' : 'platform';
@@ -138,6 +136,6 @@ function unreadable(why: string): WrittenMoneyResult {
   return {
     ok: false,
     field: 'amount',
-    message: `${why}; write one amount as ${WRITTEN_MONEY_FORMS.slice(0, -1).join(', ')} or ${WRITTEN_MONEY_FORMS.at(-1)}`,
+    message: `${why}; ${ACCEPTED}`,
   };
 }
