@@ -136,8 +136,73 @@ describe('normalizeCaseInput', () => {
         { amountPaid: { amount: '0', currency: 'KWD' } },
         { amountDemanded: null, amountPaid: { amount: '0.000', currency: 'KWD' } },
       ],
+      [
+        'amounts as sellers write them, the currency from their signs',
+        { amountDemanded: { amount: '￥50' }, amountPaid: { amount: '20块' } },
+        {
+          amountDemanded: { amount: '50.00', currency: 'CNY' },
+          amountPaid: { amount: '20.00', currency: 'CNY' },
+        },
+      ],
+      [
+        'an amount with no currency on a CNY platform',
+        { amountDemanded: { amount: '50.00' } },
+        { amountDemanded: { amount: '50.00', currency: 'CNY' }, amountPaid: null },
+      ],
+      [
+        'an amount with no currency on a USD platform',
+        { platform: 'amazon', amountDemanded: { amount: '30' } },
+        { amountDemanded: { amount: '30.00', currency: 'USD' }, amountPaid: null },
+      ],
+      [
+        'dollars written on a CNY platform',
+        { amountDemanded: { amount: '$30' } },
+        { amountDemanded: { amount: '30.00', currency: 'USD' }, amountPaid: null },
+      ],
     ])('accepts %s', (_name, extra, expected) => {
       expect(normalized(extra)).toEqual(expect.objectContaining(expected));
+    });
+
+    it.each([
+      [
+        'an amount whose sign disagrees with its currency',
+        { amountDemanded: { amount: '$30', currency: 'CNY' } },
+        [
+          {
+            field: 'amountDemanded.amount',
+            message:
+              'is written in USD but the currency given is CNY; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
+          },
+        ],
+      ],
+      [
+        'a range',
+        { amountDemanded: { amount: '50-100元' } },
+        [{ field: 'amountDemanded.amount', message: expect.stringMatching(/^is a range/) }],
+      ],
+      [
+        'an amount without a currency where the platform has none',
+        { platform: 'shopee', amountDemanded: { amount: '50' } },
+        [
+          {
+            field: 'amountDemanded.currency',
+            message:
+              'is needed: the amount names none, and the platform has no usual currency; choose one, or write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
+          },
+        ],
+      ],
+      [
+        'an amount paid written in another currency than the amount demanded',
+        { amountDemanded: { amount: '¥50' }, amountPaid: { amount: '$5' } },
+        [
+          {
+            field: 'amountPaid.amount',
+            message: 'must be the currency of the amount demanded (CNY)',
+          },
+        ],
+      ],
+    ])('refuses %s, naming the field', (_name, extra, errors) => {
+      expect(refusal(extra)).toEqual(errors);
     });
 
     it.each([
@@ -193,7 +258,7 @@ describe('normalizeCaseInput', () => {
           {
             field: 'amountDemanded.amount',
             message:
-              'must be a plain number such as 50 or 50.00 (no sign, exponent, spaces or thousands separators)',
+              'cannot be read as an amount; write one amount as 50.00, ¥50, ￥50, 50元, 50块, RMB 50, CNY 50, $30 or USD 30',
           },
         ],
       ],

@@ -3,13 +3,14 @@ import type { Platform } from '../common/platform';
 import type { FieldError } from '../common/problem/problem-details';
 import type { DemandChannel } from './case-status';
 import type { CaseType } from './case-type';
-import type { CreateCaseDto, MoneyDto } from './case.dto';
+import type { CreateCaseDto, MoneyInputDto } from './case.dto';
 import {
   NormalizedIdentifier,
   normalizeIdentifier,
   uniqueIdentifiers,
 } from '../identifiers/normalize-identifier';
-import { minorDigitsOf, parseMoney } from './money';
+import { readWrittenMoney } from './written-money';
+import { PLATFORM_CURRENCY } from '../common/platform-currency';
 
 /** Clocks of phones and servers disagree; an incident this far ahead is still "now". */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -43,8 +44,6 @@ export interface CaseInputOptions {
   defaultRegion: CountryCode;
 }
 
-const ZERO = /^0+(\.0+)?$/;
-
 /**
  * The rules a well-formed filing must still pass (422 when it does not), each failure naming the
  * exact field. Shape and types were checked before, by the DTO.
@@ -60,23 +59,15 @@ export function normalizeCaseInput(dto: CreateCaseDto, options: CaseInputOptions
     errors.push({ field: `${field}.${result.field}`, message: result.message });
     return undefined;
   };
-  const moneyOf = (field: string, money: MoneyDto | undefined, allowZero: boolean) => {
+  const defaultCurrency = PLATFORM_CURRENCY[dto.platform];
+  const moneyOf = (field: string, money: MoneyInputDto | undefined, allowZero: boolean) => {
     if (!money) return null;
-    if (allowZero && ZERO.test(money.amount)) {
-      const probe = parseMoney('1', money.currency);
-      if (!probe.ok) {
-        errors.push({ field: `${field}.currency`, message: probe.message });
-        return null;
-      }
-      const digits = minorDigitsOf(probe.currency);
-      return { amount: digits > 0 ? `0.${'0'.repeat(digits)}` : '0', currency: probe.currency };
-    }
-    if (allowZero && money.amount.trim().startsWith('-')) {
-      errors.push({ field: `${field}.amount`, message: 'must not be negative' });
-      return null;
-    }
-    const result = parseMoney(money.amount, money.currency);
-    if (result.ok) return { amount: result.amount, currency: result.currency };
+    const result = readWrittenMoney(money.amount, {
+      currency: money.currency,
+      defaultCurrency,
+      allowZero,
+    });
+    if (result.ok) return result;
     errors.push({ field: `${field}.${result.field}`, message: result.message });
     return null;
   };
@@ -89,7 +80,8 @@ export function normalizeCaseInput(dto: CreateCaseDto, options: CaseInputOptions
   const amountPaid = moneyOf('amountPaid', dto.amountPaid, true);
   if (amountDemanded && amountPaid && amountDemanded.currency !== amountPaid.currency) {
     errors.push({
-      field: 'amountPaid.currency',
+      // A currency the seller wrote with the amount is refused where they wrote it.
+      field: amountPaid.currencyFrom === 'text' ? 'amountPaid.amount' : 'amountPaid.currency',
       message: `must be the currency of the amount demanded (${amountDemanded.currency})`,
     });
   }
@@ -128,8 +120,8 @@ export function normalizeCaseInput(dto: CreateCaseDto, options: CaseInputOptions
       title: dto.title,
       description: dto.description ?? '',
       incidentAt,
-      amountDemanded,
-      amountPaid,
+      amountDemanded: amountDemanded && moneyOnly(amountDemanded),
+      amountPaid: amountPaid && moneyOnly(amountPaid),
       demandChannel: dto.demandChannel ?? null,
       payeeAccount,
       demandDeadline: dto.demandDeadline ? new Date(dto.demandDeadline) : null,
@@ -137,4 +129,8 @@ export function normalizeCaseInput(dto: CreateCaseDto, options: CaseInputOptions
       reported: reported.map((party) => ({ identifiers: uniqueIdentifiers(party.identifiers) })),
     },
   };
+}
+
+function moneyOnly({ amount, currency }: Money): Money {
+  return { amount, currency };
 }

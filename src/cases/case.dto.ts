@@ -12,10 +12,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PLATFORMS, Platform } from '../common/platform';
+import { PLATFORM_CURRENCY } from '../common/platform-currency';
 import { IsTimestamp } from '../common/validation/is-timestamp';
 import { Trim } from '../common/validation/transforms';
 import { DEMAND_CHANNELS, DemandChannel } from './case-status';
 import { CASE_TYPES, CaseType } from './case-type';
+import { WRITTEN_MONEY_FORMS } from './written-money';
 import {
   IDENTIFIER_KINDS,
   IdentifierKind,
@@ -45,6 +47,31 @@ export class MoneyDto {
   @IsString()
   @MaxLength(3)
   currency!: string;
+}
+
+const PLATFORM_CURRENCIES = Object.entries(PLATFORM_CURRENCY)
+  .map(([platform, currency]) => `${platform} ${currency ?? 'none'}`)
+  .join(', ');
+
+/** Money as a filing sends it: the amount as the seller wrote it, the currency if they chose one. */
+export class MoneyInputDto {
+  @ApiProperty({
+    example: '50.00',
+    description: `A decimal string, never a number; or the sum as sellers write it: ${WRITTEN_MONEY_FORMS.join(', ')}. A currency sign or word sets the currency; an amount that cannot be read as exactly one sum (50-100, 五十, 1,2) is refused with these forms.`,
+    maxLength: CASE_LIMITS.moneyLength,
+  })
+  @IsString()
+  @MaxLength(CASE_LIMITS.moneyLength)
+  amount!: string;
+
+  @ApiPropertyOptional({
+    example: 'CNY',
+    description: `ISO 4217. Left out: the currency the amount is written in, or else the platform’s (${PLATFORM_CURRENCIES}). One that disagrees with the amount’s sign is refused.`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3)
+  currency?: string;
 }
 
 export class IdentifierDto {
@@ -120,17 +147,20 @@ export class CreateCaseDto {
   @IsTimestamp()
   incidentAt?: string;
 
-  @ApiPropertyOptional({ type: MoneyDto, description: 'What the blackmailer asked for' })
+  @ApiPropertyOptional({ type: MoneyInputDto, description: 'What the blackmailer asked for' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  amountDemanded?: MoneyDto;
+  @Type(() => MoneyInputDto)
+  amountDemanded?: MoneyInputDto;
 
-  @ApiPropertyOptional({ type: MoneyDto, description: 'What the seller already paid, if anything' })
+  @ApiPropertyOptional({
+    type: MoneyInputDto,
+    description: 'What the seller already paid, if anything',
+  })
   @IsOptional()
   @ValidateNested()
-  @Type(() => MoneyDto)
-  amountPaid?: MoneyDto;
+  @Type(() => MoneyInputDto)
+  amountPaid?: MoneyInputDto;
 
   @ApiPropertyOptional({ enum: DEMAND_CHANNELS })
   @IsOptional()

@@ -10,6 +10,8 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
 import { CaseEntity } from '../cases/case.entity';
+import type { AnalysisStep } from './analysis/evidence-analysis';
+import type { FoundIdentifier } from './analysis/found-identifier';
 import type { EvidenceKind } from './evidence-kind';
 import type { EvidenceStatus } from './evidence-status';
 import type { CameraMetadata } from './images/image-processor';
@@ -89,6 +91,33 @@ export class EvidenceEntity {
   /** Amounts demanded that the text of a screenshot or chat log names, for moderators. */
   @Column({ name: 'amounts_demanded', type: 'jsonb', nullable: true })
   amountsDemanded!: { amount: string; currency: string }[] | null;
+
+  /**
+   * The analysis steps this item gets (analysisStepsOf), fixed when processing finishes: they
+   * depend on its kind, on whether it was rejected, and on whether the worker that processed it
+   * reads screenshots. Null before.
+   */
+  @Column({ name: 'analysis_steps', type: 'text', array: true, nullable: true })
+  analysisSteps!: AnalysisStep[] | null;
+
+  /** When OCR finished reading a chat screenshot. */
+  @Column({ name: 'ocr_read_at', type: 'timestamptz', nullable: true })
+  ocrReadAt!: Date | null;
+
+  /** When identifiers and amounts were looked for in its text. */
+  @Column({ name: 'extracted_at', type: 'timestamptz', nullable: true })
+  extractedAt!: Date | null;
+
+  /**
+   * When linking had taken in every identifier found in it (at once when none was), or for an
+   * order export, when its orders were searched for campaigns.
+   */
+  @Column({ name: 'linked_at', type: 'timestamptz', nullable: true })
+  linkedAt!: Date | null;
+
+  /** The identifiers extraction found in this item, as read, even those the case already held. */
+  @Column({ name: 'found_identifiers', type: 'jsonb', nullable: true })
+  foundIdentifiers!: FoundIdentifier[] | null;
 
   /** What an order export held: its layout, rows kept, and rows that could not be read. */
   @Column({ name: 'order_summary', type: 'jsonb', nullable: true })

@@ -174,9 +174,9 @@ describe('caseFromForm', () => {
         { amountPaid: { amount: '0', currency: 'CNY' } },
       ],
       [
-        'an amount with no currency, for the money rules to refuse',
-        { amountDemanded: '50' },
-        { amountDemanded: { amount: '50', currency: '' } },
+        'an amount with no currency, which its sign or the platform will give',
+        { amountDemanded: '¥50', currency: '' },
+        { amountDemanded: { amount: '¥50' } },
       ],
       ['a currency with no amount, as a preselected menu sends it', { currency: 'CNY' }, {}],
     ])('%s', (_name, extra, expected) => {

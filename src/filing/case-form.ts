@@ -100,7 +100,11 @@ export function caseFromForm(
   }
   for (const name of ['amountDemanded', 'amountPaid'] as const) {
     if (single[name] !== undefined) {
-      body[name] = { amount: single[name].trim(), currency: single.currency ?? '' };
+      body[name] = {
+        amount: single[name].trim(),
+        // Left empty, the amount's own sign or the platform decides the currency.
+        ...(single.currency !== undefined ? { currency: single.currency } : {}),
+      };
     }
   }
   if (single.payeeAccount !== undefined) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
+import { PLATFORM_CURRENCY } from '../../common/platform-currency';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EvidenceRepository } from '../../evidence/evidence.repository';
 import { EVIDENCE_STORE, EvidenceStore } from '../../evidence/store/evidence-store';
@@ -49,7 +50,9 @@ export class EvidenceTextReaderService {
     const found = extractIdentifiers(text, {
       defaultRegion: this.config.cases.phoneDefaultRegion,
     });
-    const amounts = extractAmountsDemanded(text).map(({ amount, currency }) => ({
+    const amounts = extractAmountsDemanded(text, {
+      defaultCurrency: PLATFORM_CURRENCY[evidence.platform],
+    }).map(({ amount, currency }) => ({
       amount,
       currency,
     }));

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Platform } from '../../common/platform';
 
 export interface EvidenceText {
   caseId: string;
+  /** The case's platform, whose currency a sum written without one is in. */
+  platform: Platform;
   sha256: string;
   kind: string;
   /** A chat log's text, or what OCR already read from a screenshot; null when not read yet. */
@@ -19,16 +22,25 @@ export class EvidenceTextRepository {
   async find(evidenceId: string): Promise<EvidenceText | undefined> {
     const [row]: {
       case_id: string;
+      platform: Platform;
       sha256: string;
       kind: string;
       text: string | null;
     }[] = await this.dataSource.query(
-      `SELECT case_id::text, sha256, kind,
-              CASE kind WHEN 'chat_log' THEN text_content ELSE ocr_text END AS text
-       FROM evidence
-       WHERE id = $1 AND status = 'processed' AND kind IN ('chat_screenshot', 'chat_log')`,
+      `SELECT e.case_id::text, c.platform, e.sha256, e.kind,
+              CASE e.kind WHEN 'chat_log' THEN e.text_content ELSE e.ocr_text END AS text
+       FROM evidence e JOIN cases c ON c.id = e.case_id
+       WHERE e.id = $1 AND e.status = 'processed' AND e.kind IN ('chat_screenshot', 'chat_log')`,
       [evidenceId],
     );
-    return row && { caseId: row.case_id, sha256: row.sha256, kind: row.kind, text: row.text };
+    return (
+      row && {
+        caseId: row.case_id,
+        platform: row.platform,
+        sha256: row.sha256,
+        kind: row.kind,
+        text: row.text,
+      }
+    );
   }
 }

@@ -55,6 +55,46 @@ describe('extractAmountsDemanded', () => {
     expect(extractAmountsDemanded(text)).toEqual([]);
   });
 
+  it.each<Example>([
+    ['给我¥50', [cny('50.00')]],
+    ['给我￥50', [cny('50.00')]],
+    ['给我50元', [cny('50.00')]],
+    ['给我50 元', [cny('50.00')]],
+    ['给我50块', [cny('50.00')]],
+    ['给我RMB 50', [cny('50.00')]],
+    ['给我CNY 50', [cny('50.00')]],
+    ['pay $30', [usd('30.00')]],
+    ['pay USD 30', [usd('30.00')]],
+    ['给我50.00就删', [cny('50.00', 0.5)]],
+    ['转1,200.00给我', [cny('1200.00', 0.5)]],
+  ])('reads the forms a seller’s form takes, on a CNY platform: %s', (text, amounts) => {
+    expect(extractAmountsDemanded(text, { defaultCurrency: 'CNY' })).toEqual(amounts);
+  });
+
+  it.each<[text: string, currency: 'CNY' | 'USD' | null, amounts: DemandedAmount[]]>([
+    ['pay 30.00 or the review stays', 'USD', [usd('30.00', 0.5)]],
+    ['pay 30.00 or the review stays', null, []],
+    ['给我50.00就删', null, []],
+  ])(
+    'gives a sum written without a currency the platform’s: %s (%s)',
+    (text, currency, amounts) => {
+      expect(extractAmountsDemanded(text, { defaultCurrency: currency })).toEqual(amounts);
+    },
+  );
+
+  it.each([
+    ['cents without a demand word', '单价 50.00 包邮'],
+    ['a whole number without a currency', '给我50就删'],
+    ['a range in yuan', '给我50-100元就删'],
+    ['a range after a sign', '给我¥50-100就删'],
+    ['a range in words', '给我50到100块'],
+    ['a range of sums with cents', '给我50.00~100.00'],
+    ['Chinese numerals', '给我五十元'],
+    ['a comma that may be a decimal point', '给我1,2元'],
+  ])('reads nothing from %s, on a CNY platform', (_name, text) => {
+    expect(extractAmountsDemanded(text, { defaultCurrency: 'CNY' })).toEqual([]);
+  });
+
   it('does not read a full-width comma as a thousands separator', () => {
     expect(extractAmountsDemanded('给我50，200块就删')).toEqual([cny('200.00')]);
   });

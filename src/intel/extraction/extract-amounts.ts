@@ -8,17 +8,33 @@ export interface DemandedAmount {
   confidence: number;
 }
 
+export interface AmountOptions {
+  /**
+   * The currency of the case's platform (PLATFORM_CURRENCY), for a sum written with none; without
+   * one, only sums with a currency sign or word are read.
+   */
+  defaultCurrency?: Currency | null;
+}
+
 const NEAR_DEMAND = 0.9;
 const CURRENCY_ONLY = 0.6;
+const PLATFORM_CURRENCY_NEAR_DEMAND = 0.5;
 
 // Grouped with commas, or plain; never followed by more digits that a comma or point would join.
 const NUMBER = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)`;
+// A sum with no currency counts only written as money is, with cents: "给我50.00".
+const BARE_NUMBER = String.raw`(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?!\d|[.,]\d)`;
+// "50-100元" and "50到100块" name no one sum: neither end is read.
+const RANGE_DASH = String.raw`(?:[-~〜—–]|到|至)`;
+const NOT_AFTER_RANGE = String.raw`(?<!\d *${RANGE_DASH} *)`;
+const NOT_BEFORE_RANGE = String.raw`(?! *${RANGE_DASH} *\d)`;
 const MULTIPLIER = String.raw`(?:万|千|k(?![a-z]))`;
 const PREFIX = String.raw`(?<![a-z])(?:us\$|usd|rmb|cny)|[¥$]`;
 const SUFFIX = String.raw`块|元|人民币|美元|美金|(?:rmb|cny|usd|dollars?|bucks?)(?![a-z])|[¥$]`;
 const AMOUNT = new RegExp(
-  `(?<prefix>${PREFIX}) *(?<prefixed>${NUMBER}) *(?<prefixedMultiplier>${MULTIPLIER})?` +
-    `|(?<suffixed>${NUMBER}) *(?<suffixedMultiplier>${MULTIPLIER})? *(?<suffix>${SUFFIX})`,
+  `(?<prefix>${PREFIX}) *(?<prefixed>${NUMBER}) *(?<prefixedMultiplier>${MULTIPLIER})?${NOT_BEFORE_RANGE}` +
+    `|${NOT_AFTER_RANGE}(?<suffixed>${NUMBER}) *(?<suffixedMultiplier>${MULTIPLIER})? *(?<suffix>${SUFFIX})` +
+    `|${NOT_AFTER_RANGE}(?<bare>${BARE_NUMBER})${NOT_BEFORE_RANGE}`,
   'gi',
 );
 const MULTIPLIERS: Record<string, bigint> = { 万: 10_000n, 千: 1_000n, k: 1_000n };
@@ -33,24 +49,48 @@ const SENTENCE_END = /[\n。!?;]/;
 
 /**
  * Sums of money with a currency marker, as a blackmailer demands them ("给我50元就删差评",
- * "pay $30"): each amount in a currency once, at its highest confidence, in order of first mention.
+ * "pay $30"), and sums written with cents but no currency next to a demand word ("给我50.00"),
+ * in the platform's currency: each amount in a currency once, at its highest confidence, in order
+ * of first mention. A range ("50-100元") is no one sum and gives none.
  */
-export function extractAmountsDemanded(text: string): DemandedAmount[] {
+export function extractAmountsDemanded(
+  text: string,
+  options: AmountOptions = {},
+): DemandedAmount[] {
   // A full-width comma is Chinese punctuation, never a thousands separator: "给50，200块就删".
   const folded = text.replace(/，/g, '、').normalize('NFKC');
   const byKey = new Map<string, DemandedAmount>();
   for (const match of folded.matchAll(AMOUNT)) {
-    const found = readAmount(match.groups ?? {});
+    const groups = match.groups ?? {};
+    const nearDemand = nearDemandWord(folded, match.index, match.index + match[0].length);
+    const found =
+      groups.bare === undefined
+        ? readAmount(groups)
+        : nearDemand
+          ? readBareAmount(groups.bare, options.defaultCurrency)
+          : undefined;
     if (found === undefined) continue;
-    const confidence = nearDemandWord(folded, match.index, match.index + match[0].length)
-      ? NEAR_DEMAND
-      : CURRENCY_ONLY;
+    const confidence =
+      groups.bare !== undefined
+        ? PLATFORM_CURRENCY_NEAR_DEMAND
+        : nearDemand
+          ? NEAR_DEMAND
+          : CURRENCY_ONLY;
     const key = `${found.currency} ${found.amount}`;
     const first = byKey.get(key);
     if (first === undefined) byKey.set(key, { ...found, confidence });
     else first.confidence = Math.max(first.confidence, confidence);
   }
   return [...byKey.values()];
+}
+
+function readBareAmount(
+  number: string,
+  currency: Currency | null | undefined,
+): Omit<DemandedAmount, 'confidence'> | undefined {
+  const cents = toCents(number, 1n);
+  if (!currency || cents === undefined || cents === 0n) return undefined;
+  return { amount: formatCents(cents), currency };
 }
 
 function readAmount(
