@@ -100,6 +100,32 @@ describe('extractIdentifiers properties', () => {
     );
   });
 
+  it('reads a QQ number grouped by spaces or dashes as its digits', () => {
+    const qqNumber = fc.stringMatching(/^[1-9]\d{4,10}$/);
+    const cuts = fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 3 });
+    const groupSeparator = fc.constantFrom(' ', '-');
+    const label = fc.constantFrom('QQ ', '扣扣：', 'Q号:', '企鹅号 ', '扣 扣 ');
+    fc.assert(
+      fc.property(
+        before,
+        label,
+        qqNumber,
+        cuts,
+        groupSeparator,
+        after,
+        (head, qqLabel, number, cutAt, separator, tail) => {
+          const grouped = Array.from(number)
+            .map((digit, index) => (cutAt.includes(index) ? `${separator}${digit}` : digit))
+            .join('');
+          const found = extractIdentifiers(`${head}${qqLabel}${grouped}${tail}`, CN);
+          return found.some(
+            ({ identifier }) => identifier.kind === 'qq' && identifier.value === number,
+          );
+        },
+      ),
+    );
+  });
+
   it('finds a CN mobile in any usual spelling, as E.164, spanning what was written', () => {
     const mobile = fc.stringMatching(/^1(3\d|5[0-35-9]|8\d)\d{8}$/);
     const prefix = fc.constantFrom('', '+86 ', '+86', '0086 ', '+86-');
@@ -152,5 +178,44 @@ describe('extractIdentifiers properties', () => {
         (head, digits, tail) => extractIdentifiers(`${head}${digits}${tail}`, CN).length === 0,
       ),
     );
+  });
+
+  it('reads no identifier from timestamps, order numbers and amounts, however they are mixed', () => {
+    const twoDigits = (max: number) =>
+      fc.integer({ min: 0, max }).map((value) => String(value).padStart(2, '0'));
+    const time = fc
+      .tuple(fc.constantFrom('', '昨天 ', '星期二 ', '下午'), twoDigits(23), twoDigits(59))
+      .map(([day, hours, minutes]) => `${day}${hours}:${minutes}`);
+    const date = fc
+      .tuple(fc.integer({ min: 2015, max: 2030 }), twoDigits(12), twoDigits(31), twoDigits(23))
+      .chain(([year, month, day, hours]) =>
+        fc.constantFrom(
+          `${year}-${month}-${day} ${hours}:15`,
+          `${year}/${month}/${day}`,
+          `${year}年${Number(month)}月${Number(day)}日`,
+        ),
+      );
+    const orderNumber = fc
+      .tuple(
+        fc.constantFrom('订单号 ', '订单号：', '单号', '交易号 '),
+        fc.stringMatching(/^[1-9]\d{11,27}$/),
+      )
+      .map(([label, number]) => `${label}${number}`);
+    const amount = fc
+      .tuple(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('¥', '￥', 'RMB ', '', '给我'))
+      .chain(([value, head]) =>
+        fc.constantFrom(
+          `${head}${value}元`,
+          `¥${value}`,
+          `RMB ${value}`,
+          `${head}${value}块`,
+          `${value}.00`,
+        ),
+      );
+    const separator = fc.constantFrom(' ', '\n', '，', '。', ' 就删差评 ');
+    const distractors = fc
+      .array(fc.oneof(time, date, orderNumber, amount), { minLength: 1, maxLength: 6 })
+      .chain((parts) => separator.map((between) => parts.join(between)));
+    fc.assert(fc.property(distractors, (text) => extractIdentifiers(text, CN).length === 0));
   });
 });

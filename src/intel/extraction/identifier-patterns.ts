@@ -15,8 +15,14 @@ export const INTERNATIONAL_PHONE = String.raw`${PHONE_BEFORE}\+\d+(?:[ .()-]{1,3
 
 const OCR_DIGITS = String.raw`\d(?:[\dOolI]*\d)?`;
 
-/** Digits after a QQ label, with letters OCR reads for 0 and 1 allowed between digits. */
-export const LABELLED_QQ = String.raw`(?<!\d)${OCR_DIGITS}(?!\d)`;
+// A group that a time ("14:32"), an amount ("200元") or a decimal begins is not part of a number.
+const NOT_TIME_OR_AMOUNT = String.raw`(?! ?[:元块万千]|\.\d)`;
+
+/**
+ * Digits after a QQ label, with letters OCR reads for 0 and 1 allowed between digits, in groups
+ * split by a space or a dash ("2847 5619 32", "2847-561-932").
+ */
+export const LABELLED_QQ = String.raw`(?<!\d)${OCR_DIGITS}(?:[ -]${OCR_DIGITS}${NOT_TIME_OR_AMOUNT})*(?!\d)`;
 
 /** A phone number after a phone label, in any grouping, with OCR letters between digits. */
 export const LABELLED_PHONE = String.raw`(?<!\d)\+?\(?${OCR_DIGITS}(?:[ .()-]{1,3}${OCR_DIGITS})*(?!\d)`;

@@ -1,22 +1,20 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { PaymentProvider } from '../../identifiers/identifier-kind';
 import { CONFIDENCE, matchAt, type Candidate } from './identifier-candidate';
 import {
   CN_MOBILE,
-  EMAIL,
   INTERNATIONAL_PHONE,
   LABELLED_PHONE,
   LABELLED_QQ,
-  PHONE_RUN,
   WECHAT_ID,
 } from './identifier-patterns';
-import { longestPhonePrefix, repairOcrDigits } from './phone-digits';
+import { longestPhonePrefix, longestQqPrefix, repairOcrDigits } from './digit-runs';
+import { readPaymentAccount, walletNamed } from './payment-accounts';
 
 /** A label, what may stand between it and its value, and how the value is read. */
 interface LabelRule {
   label: RegExp;
   gap: RegExp;
-  read(text: string, at: number, region: CountryCode): Candidate[];
+  read(text: string, at: number, region: CountryCode, labelStart: number): Candidate[];
 }
 
 // "加Q" only counts with the 加, and a lone "q" only before a colon or 号: elsewhere it is a letter.
@@ -29,6 +27,8 @@ const PHONE_LABEL =
 const ALIPAY_LABEL = /支付宝|(?<![a-z])alipay(?![a-z])/gi;
 // Not the host of a paypal.me link, which is read as a link.
 const PAYPAL_LABEL = /(?<![a-z])paypal(?![a-z.])/gi;
+// Where to pay: 收款, 收款账号, 收款人, 转账到, 转账给, 转到, 转给.
+const PAYMENT_WORD = /收款(?:账号|账户|人)?|转账(?:到|给)?|转(?:到|给)/g;
 
 // QQ numbers and WeChat IDs follow their label directly: a wider gap would let a WeChat label
 // claim the next English word.
@@ -42,23 +42,35 @@ const LABELLED_QQ_VALUE = new RegExp(LABELLED_QQ, 'y');
 const LABELLED_PHONE_VALUE = new RegExp(LABELLED_PHONE, 'y');
 const WECHAT_ID_VALUE = new RegExp(WECHAT_ID, 'iy');
 const MOBILE_VALUE = new RegExp(`${CN_MOBILE}|${INTERNATIONAL_PHONE}`, 'y');
-const EMAIL_VALUE = new RegExp(EMAIL, 'y');
-const PHONE_RUN_VALUE = new RegExp(PHONE_RUN, 'y');
 const LETTERS_ONLY = /^[a-z]+$/i;
 
 const RULES: LabelRule[] = [
   { label: QQ_LABEL, gap: SEPARATOR_GAP, read: readQq },
   { label: PHONE_LABEL, gap: PHONE_GAP, read: readLabelledPhone },
   { label: WECHAT_LABEL, gap: SEPARATOR_GAP, read: readWechat },
-  { label: ALIPAY_LABEL, gap: PAYMENT_GAP, read: paymentReader('alipay') },
-  { label: PAYPAL_LABEL, gap: PAYMENT_GAP, read: paymentReader('paypal') },
+  {
+    label: ALIPAY_LABEL,
+    gap: PAYMENT_GAP,
+    read: (text, at, region) => readPaymentAccount('alipay', text, at, region),
+  },
+  {
+    label: PAYPAL_LABEL,
+    gap: PAYMENT_GAP,
+    read: (text, at, region) => readPaymentAccount('paypal', text, at, region),
+  },
+  {
+    label: PAYMENT_WORD,
+    gap: PAYMENT_GAP,
+    read: (text, at, region, labelStart) =>
+      readPaymentAccount(walletNamed(text, labelStart, at), text, at, region),
+  },
 ];
 
-/** Values that a label names: QQ numbers, phones, WeChat IDs, Alipay and PayPal accounts. */
+/** Values that a label names: QQ numbers, phones, WeChat IDs and payment accounts. */
 export function findLabelledIdentifiers(text: string, region: CountryCode): Candidate[] {
   return RULES.flatMap((rule) =>
     Array.from(text.matchAll(rule.label), (label) =>
-      readAfterLabel(text, label.index + label[0].length, rule, region),
+      readAfterLabel(text, label.index, label.index + label[0].length, rule, region),
     ).flat(),
   );
 }
@@ -66,6 +78,7 @@ export function findLabelledIdentifiers(text: string, region: CountryCode): Cand
 /** The nearest value after the label, with only what the rule allows between them. */
 function readAfterLabel(
   text: string,
+  labelStart: number,
   labelEnd: number,
   rule: LabelRule,
   region: CountryCode,
@@ -73,7 +86,7 @@ function readAfterLabel(
   const lastStart = Math.min(text.length, labelEnd + MAX_GAP);
   for (let at = labelEnd; at <= lastStart; at++) {
     if (!rule.gap.test(text.slice(labelEnd, at))) continue;
-    const candidates = rule.read(text, at, region);
+    const candidates = rule.read(text, at, region, labelStart);
     if (candidates.length > 0) return candidates;
   }
   return [];
@@ -82,13 +95,15 @@ function readAfterLabel(
 function readQq(text: string, at: number): Candidate[] {
   const run = matchAt(LABELLED_QQ_VALUE, text, at);
   const repair = run === undefined ? undefined : repairOcrDigits(run);
-  if (repair === undefined) return [];
+  const number = repair === undefined ? undefined : longestQqPrefix(repair.digits);
+  if (run === undefined || number === undefined) return [];
+  const repaired = run.slice(0, number.length) !== number;
   return [
     {
-      input: { kind: 'qq', value: repair.digits },
-      confidence: repair.repaired ? CONFIDENCE.ocrRepaired : CONFIDENCE.labelled,
+      input: { kind: 'qq', value: number.replace(/[ -]/g, '') },
+      confidence: repaired ? CONFIDENCE.ocrRepaired : CONFIDENCE.labelled,
       start: at,
-      end: at + repair.digits.length,
+      end: at + number.length,
     },
   ];
 }
@@ -111,22 +126,6 @@ function readWechat(text: string, at: number, region: CountryCode): Candidate[] 
   }
   const mobile = matchAt(MOBILE_VALUE, text, at);
   return mobile === undefined ? [] : phoneCandidates(mobile, at, region, CONFIDENCE.labelled);
-}
-
-/** The account, and the email address or phone number that it is, each its own identifier. */
-function paymentReader(provider: PaymentProvider): LabelRule['read'] {
-  return (text, at, region) => {
-    const email = matchAt(EMAIL_VALUE, text, at);
-    const phoneRun = email === undefined ? matchAt(PHONE_RUN_VALUE, text, at) : undefined;
-    const phone = phoneRun === undefined ? undefined : longestPhonePrefix(phoneRun, region);
-    const value = email ?? phone;
-    if (value === undefined) return [];
-    const span = { confidence: CONFIDENCE.labelled, start: at, end: at + value.length };
-    return [
-      { input: { kind: 'payment_account', provider, value }, ...span },
-      { input: { kind: email === undefined ? 'phone' : 'email', value }, ...span },
-    ];
-  };
 }
 
 function phoneCandidates(

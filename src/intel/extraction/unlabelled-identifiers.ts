@@ -7,7 +7,7 @@ import {
   INTERNATIONAL_PHONE,
   SCHEME_URL,
 } from './identifier-patterns';
-import { longestPhonePrefix } from './phone-digits';
+import { longestPhonePrefix } from './digit-runs';
 
 const BARE_PHONE = new RegExp(`${CN_MOBILE}|${INTERNATIONAL_PHONE}`, 'g');
 const EMAIL_ADDRESS = new RegExp(EMAIL, 'g');

@@ -16,19 +16,41 @@ export function repairOcrDigits(run: string): { digits: string; repaired: boolea
   };
 }
 
-const LAST_GROUP = /[ .()-]+\d+$/;
+const LAST_PHONE_GROUP = /[ .()-]+\d+$/;
+const LAST_QQ_GROUP = /[ -]\d+$/;
+const QQ_NUMBER = /^[1-9]\d{4,10}$/;
 
 /**
  * The longest leading part of a run of digit groups that is a valid phone number: a run can
  * swallow a number written after it ("+44 20 7946 0958 2024"), and the real number comes first.
  */
 export function longestPhonePrefix(run: string, region: CountryCode): string | undefined {
+  return longestPrefix(
+    run,
+    LAST_PHONE_GROUP,
+    (prefix) => normalizeIdentifier({ kind: 'phone', value: prefix }, { defaultRegion: region }).ok,
+  );
+}
+
+/**
+ * The longest leading part of digit groups ("2847 5619 32", "2847-561-932") whose digits make a
+ * QQ number, so that a number written after it ("QQ 2847561932 2026") is left out.
+ */
+export function longestQqPrefix(digitRun: string): string | undefined {
+  return longestPrefix(digitRun, LAST_QQ_GROUP, (prefix) =>
+    QQ_NUMBER.test(prefix.replace(/[ -]/g, '')),
+  );
+}
+
+function longestPrefix(
+  run: string,
+  lastGroup: RegExp,
+  accept: (prefix: string) => boolean,
+): string | undefined {
   let prefix = run;
   for (;;) {
-    if (normalizeIdentifier({ kind: 'phone', value: prefix }, { defaultRegion: region }).ok) {
-      return prefix;
-    }
-    const shorter = prefix.replace(LAST_GROUP, '');
+    if (accept(prefix)) return prefix;
+    const shorter = prefix.replace(lastGroup, '');
     if (shorter === prefix) return undefined;
     prefix = shorter;
   }
