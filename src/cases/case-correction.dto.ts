@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PLATFORMS, type Platform } from '../common/platform';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Trim } from '../common/validation/transforms';
-import {
-  IDENTIFIER_KINDS,
-  PAYMENT_PROVIDERS,
-  type IdentifierKind,
-  type PaymentProvider,
-} from '../identifiers/identifier-kind';
-import { CASE_LIMITS } from './case.dto';
+import { CASE_LIMITS, IdentifierDto } from './case.dto';
 
 const REASON_MAX_LENGTH = 2000;
 
@@ -31,7 +24,7 @@ export class AmendCaseDto {
 }
 
 /** `POST /v1/cases/{id}/identifiers`: a handle the seller forgot or OCR missed. */
-export class AddIdentifierDto {
+export class AddIdentifierDto extends IdentifierDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'The reported party it belongs to; on the case itself when left out',
@@ -39,28 +32,6 @@ export class AddIdentifierDto {
   @IsOptional()
   @IsUUID('all')
   partyId?: string;
-
-  @ApiProperty({ enum: IDENTIFIER_KINDS })
-  @IsIn(IDENTIFIER_KINDS)
-  kind!: IdentifierKind;
-
-  @ApiProperty({ maxLength: CASE_LIMITS.identifierLength, example: '2847561932' })
-  @IsString()
-  @MaxLength(CASE_LIMITS.identifierLength)
-  value!: string;
-
-  @ApiPropertyOptional({
-    enum: PLATFORMS,
-    description: 'For platform_account; the case platform when left out',
-  })
-  @IsOptional()
-  @IsIn(PLATFORMS)
-  platform?: Platform;
-
-  @ApiPropertyOptional({ enum: PAYMENT_PROVIDERS, description: 'Required for payment_account' })
-  @IsOptional()
-  @IsIn(PAYMENT_PROVIDERS)
-  provider?: PaymentProvider;
 
   @ApiProperty({
     maxLength: REASON_MAX_LENGTH,
