@@ -44,6 +44,14 @@ export class UsersRepository {
     });
   }
 
+  /** The shop's accounts of now are verified members; one that joins later is not, yet. */
+  async verifyShopMembers(manager: EntityManager, shopId: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET shop_verified_at = now() WHERE shop_id = $1 AND shop_verified_at IS NULL`,
+      [shopId],
+    );
+  }
+
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
     return manager.save(user);
   }

@@ -107,19 +107,11 @@ export class ShopsRepository {
     );
   }
 
-  /**
-   * Marks the shop verified, and with it the accounts that belong to it now; an account that
-   * joins later is an unverified member until the next verification.
-   */
   async verify(manager: EntityManager, shopId: string, verification: Verification): Promise<void> {
     await manager.query(
       `UPDATE shops SET verified_at = now(), verified_by = $2, verification_method = $3,
          verification_note = $4 WHERE id = $1`,
       [shopId, verification.by, verification.method, verification.note],
-    );
-    await manager.query(
-      `UPDATE users SET shop_verified_at = now() WHERE shop_id = $1 AND shop_verified_at IS NULL`,
-      [shopId],
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UsersRepository } from '../accounts/users.repository';
 import type { AuthUser } from '../auth/auth-user';
 import { PLATFORM, requireAccess } from '../auth/access-policy';
 import { toPage } from '../common/pagination/cursor';
@@ -18,6 +19,7 @@ export class ShopsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly shops: ShopsRepository,
+    private readonly users: UsersRepository,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -59,6 +61,7 @@ export class ShopsService {
       );
       if (!shop) throw new NotFoundException('No such shop.');
       await this.shops.verify(manager, id, { by: caller.id, method: dto.method, note: dto.note });
+      await this.users.verifyShopMembers(manager, id);
       await this.outbox.publish(manager, OutboxEvent.ShopVerified, { shopId: id });
     });
     return this.get(caller, id);
