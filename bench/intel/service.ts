@@ -5,8 +5,8 @@ import { freePort, launch, Target } from '../lib/children';
 
 // The built service as one process doing everything (BULWARK_ROLE=all: API, outbox relay and job
 // worker), as bench/lib/bulwark.ts starts the api or worker role otherwise: production mode,
-// request logs at info to /dev/null, a scratch UPLOADS_DIR. OCR is off (no screenshot is filed),
-// the outbox is polled at Bulwark's default interval, and the first admin is created at start-up.
+// request logs at info to /dev/null, a scratch UPLOADS_DIR. OCR is off unless asked for, the
+// outbox is polled at Bulwark's default interval, and the first admin is created at start-up.
 
 export interface Admin {
   email: string;
@@ -25,10 +25,12 @@ export async function startService(settings: {
   redisKeyPrefix: string;
   preferredPort: number;
   admin: Admin;
+  ocr?: boolean;
 }): Promise<Target> {
   const port = await freePort(settings.preferredPort);
+  const ocr = settings.ocr ? 'true' : 'false';
   console.log(
-    `Bulwark (node dist/src/main.js, BULWARK_ROLE=all, INTEL_OCR_ENABLED=false) on port ${port}`,
+    `Bulwark (node dist/src/main.js, BULWARK_ROLE=all, INTEL_OCR_ENABLED=${ocr}) on port ${port}`,
   );
   return launch(
     'Bulwark',
@@ -48,7 +50,7 @@ export async function startService(settings: {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
       LOGIN_MAX_FAILURES_PER_IP: '1000000',
       REGISTER_MAX_PER_IP: '1000000',
-      INTEL_OCR_ENABLED: 'false',
+      INTEL_OCR_ENABLED: ocr,
       BULWARK_ADMIN_EMAIL: settings.admin.email,
       BULWARK_ADMIN_PASSWORD: settings.admin.password,
     },
