@@ -45,6 +45,13 @@ describe('planning a case change', () => {
       [],
     ],
     [
+      { kind: 'evidence_analysed', evidenceId: 'e', identifiersFound: 2 },
+      'evidence_analysed',
+      'seller',
+      true,
+      [],
+    ],
+    [
       { kind: 'original_downloaded', evidenceId: 'e', sha256: 'ab' },
       'original_downloaded',
       'internal',

@@ -50,6 +50,8 @@ export type CaseChange =
       reason?: string;
       orderRows?: { orderRows: number; badRows: number };
     }
+  /** Its last analysis step ran; `identifiersFound` for an item whose text was searched. */
+  | { kind: 'evidence_analysed'; evidenceId: string; identifiersFound?: number }
   | { kind: 'original_downloaded'; evidenceId: string; sha256: string }
   | {
       kind: 'sighting_reviewed';
@@ -226,6 +228,24 @@ export function planChange(state: CaseState, change: CaseChange): Planned {
                 },
               ]
             : [],
+        announces: true,
+      });
+    case 'evidence_analysed':
+      return planned({
+        set: {},
+        // The case view counts the evidence still being analysed.
+        bumpsVersion: true,
+        event: {
+          kind: 'evidence_analysed',
+          visibility: 'seller',
+          data: {
+            evidenceId: change.evidenceId,
+            ...(change.identifiersFound !== undefined
+              ? { identifiersFound: change.identifiersFound }
+              : {}),
+          },
+        },
+        outbox: [],
         announces: true,
       });
     case 'original_downloaded':

@@ -20,6 +20,7 @@ export const CASE_EVENT_KINDS = [
   'original_downloaded',
   'evidence_processed',
   'evidence_rejected',
+  'evidence_analysed',
   'offender_flagged',
   'sighting_confirmed',
   'sighting_rejected',

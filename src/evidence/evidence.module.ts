@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EvidenceAnalysisRecorder } from './analysis/evidence-analysis-recorder.service';
 import { OrderExportImporter } from './orders/order-export-importer';
 import { OrderRecordsRepository } from './orders/order-records.repository';
 import { EvidenceProgressService } from './progress/evidence-progress.service';
@@ -21,6 +22,7 @@ import { LocalDiskStore } from './store/local-disk-store';
     EvidenceSweeper,
     EvidenceProgressService,
     EvidenceProcessingService,
+    EvidenceAnalysisRecorder,
     OrderExportImporter,
     OrderRecordsRepository,
     {
@@ -33,6 +35,6 @@ import { LocalDiskStore } from './store/local-disk-store';
       },
     },
   ],
-  exports: [EVIDENCE_STORE, EvidenceRepository, EvidenceService],
+  exports: [EVIDENCE_STORE, EvidenceRepository, EvidenceService, EvidenceAnalysisRecorder],
 })
 export class EvidenceModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { entityFromRow } from '../database/entity-from-row';
+import type { FoundIdentifier } from './analysis/found-identifier';
 import { EvidenceEntity } from './evidence.entity';
 import type { ExtractedIdentifierView } from './evidence.view';
 
@@ -74,6 +75,7 @@ export class EvidenceRepository {
         | 'gps'
         | 'textContent'
         | 'orderSummary'
+        | 'analysisSteps'
         | 'error'
       >
     >,
@@ -87,24 +89,83 @@ export class EvidenceRepository {
     return result.affected === 1;
   }
 
-  /** OCR is slow: its text is kept at once, so a retry after a later failure reads it back. */
-  async saveOcrText(id: string, text: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE evidence SET ocr_text = $2 WHERE id = $1 AND ocr_text IS NULL',
+  /**
+   * OCR is slow: its text is kept at once, so a retry after a later failure reads it back. False
+   * when a delivery before this one kept it.
+   */
+  async saveOcrText(manager: EntityManager, id: string, text: string): Promise<boolean> {
+    const updated: unknown[] = await manager.query(
+      `WITH kept AS (
+         UPDATE evidence SET ocr_text = $2, ocr_read_at = now()
+         WHERE id = $1 AND ocr_text IS NULL RETURNING 1
+       ) SELECT * FROM kept`,
       [id, text],
+    );
+    return updated.length > 0;
+  }
+
+  /** What extraction found in the item's text; the time of the first run stays. */
+  async saveExtraction(
+    manager: EntityManager,
+    id: string,
+    found: { amounts: { amount: string; currency: string }[]; identifiers: FoundIdentifier[] },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE evidence
+       SET amounts_demanded = $2, found_identifiers = $3, extracted_at = COALESCE(extracted_at, now())
+       WHERE id = $1`,
+      [id, JSON.stringify(found.amounts), JSON.stringify(found.identifiers)],
     );
   }
 
-  /** The amounts its text demands, read by the intelligence jobs. */
-  async saveAmountsDemanded(
+  /** Whether an item of the case has been searched and not yet marked linked. */
+  async awaitsLinking(caseId: string): Promise<boolean> {
+    const [row]: { awaits: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM evidence
+                      WHERE case_id = $1 AND extracted_at IS NOT NULL AND linked_at IS NULL)
+              AS awaits`,
+      [caseId],
+    );
+    return row.awaits;
+  }
+
+  /**
+   * Marks linked the searched items of the case (or the one item) none of whose own sightings
+   * still waits for linking: at once for an item in which nothing was found. Returns those it
+   * marked now, so that each is announced once.
+   */
+  async markLinked(
     manager: EntityManager,
-    id: string,
-    amounts: { amount: string; currency: string }[],
-  ): Promise<void> {
-    await manager.query('UPDATE evidence SET amounts_demanded = $2 WHERE id = $1', [
-      id,
-      JSON.stringify(amounts),
-    ]);
+    caseId: string,
+    evidenceId: string | null = null,
+  ): Promise<{ id: string; identifiersFound: number | null }[]> {
+    return manager.query(
+      `WITH marked AS (
+         UPDATE evidence e SET linked_at = now()
+         WHERE e.case_id = $1 AND ($2::uuid IS NULL OR e.id = $2)
+           AND e.extracted_at IS NOT NULL AND e.linked_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM sightings s
+                           WHERE s.case_id = e.case_id AND s.evidence_id = e.id
+                             AND s.linked_at IS NULL)
+         RETURNING e.id, e.created_at, e.found_identifiers
+       )
+       SELECT id::text, jsonb_array_length(found_identifiers) AS "identifiersFound"
+       FROM marked ORDER BY created_at, id`,
+      [caseId, evidenceId],
+    );
+  }
+
+  /** Marks an order export's orders searched for campaigns; its case when it did so now. */
+  async markCrossReferenced(manager: EntityManager, id: string): Promise<string | undefined> {
+    const [row]: { case_id: string }[] = await manager.query(
+      `WITH marked AS (
+         UPDATE evidence SET linked_at = now()
+         WHERE id = $1 AND linked_at IS NULL AND 'linked' = ANY(analysis_steps)
+         RETURNING case_id
+       ) SELECT case_id::text FROM marked`,
+      [id],
+    );
+    return row?.case_id;
   }
 
   findById(id: string): Promise<EvidenceEntity | null> {
@@ -145,11 +206,23 @@ export class EvidenceRepository {
     return new Set(rows.map((row) => row.sha256));
   }
 
-  progressOfCase(caseId: string): Promise<{ id: string; status: string; error: string | null }[]> {
-    return this.dataSource.query(
-      'SELECT id, status, error FROM evidence WHERE case_id = $1 ORDER BY created_at, id',
-      [caseId],
-    );
+  /** What the progress stream follows of each item: no texts. */
+  progressOfCase(caseId: string): Promise<EvidenceEntity[]> {
+    return this.dataSource.manager.find(EvidenceEntity, {
+      select: {
+        id: true,
+        status: true,
+        error: true,
+        analysisSteps: true,
+        ocrReadAt: true,
+        extractedAt: true,
+        linkedAt: true,
+        foundIdentifiers: true,
+        amountsDemanded: true,
+      },
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   listOfCase(caseId: string): Promise<EvidenceEntity[]> {

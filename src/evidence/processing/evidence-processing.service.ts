@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobContext } from '../../jobs/job-data';
 import { JobName } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
+import { analysisStepsOf } from '../analysis/evidence-analysis';
 import { EvidenceEntity } from '../evidence.entity';
 import { EvidenceRepository } from '../evidence.repository';
 import { processImage } from '../images/image-processor';
@@ -40,7 +41,14 @@ export class EvidenceProcessingService {
     const item = await this.evidence.findById(id);
     if (!item || !(await this.evidence.startProcessing(id))) return;
     await announceCaseProgress(this.dataSource.manager, item.caseId);
-    const outcome = await this.outcomeOf(item);
+    const processed = await this.outcomeOf(item);
+    const outcome = {
+      ...processed,
+      analysisSteps:
+        processed.status === 'rejected'
+          ? []
+          : analysisStepsOf(item.kind, this.config.intel.ocr.enabled),
+    };
     await this.dataSource.transaction(async (manager) => {
       // Two deliveries may both get this far; the one that finishes first writes the event.
       if (!(await this.evidence.finish(manager, id, outcome))) return;

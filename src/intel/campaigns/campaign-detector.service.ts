@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { EvidenceAnalysisRecorder } from '../../evidence/analysis/evidence-analysis-recorder.service';
 import { JobContext } from '../../jobs/job-data';
 import { JobName, OutboxEvent } from '../../jobs/job-names';
 import { OutboxService } from '../../jobs/outbox.service';
@@ -12,7 +13,7 @@ import { findCampaigns } from './find-campaigns';
 
 /**
  * Looks for sieges and rings each time an order export is read, over the hits it can take part
- * in. Safe to run twice: campaigns are kept by their key.
+ * in, then marks the export cross-referenced. Safe to run twice: campaigns are kept by their key.
  */
 @Injectable()
 export class CampaignDetectorService {
@@ -21,12 +22,14 @@ export class CampaignDetectorService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignsRepository,
     private readonly outbox: OutboxService,
+    private readonly analysis: EvidenceAnalysisRecorder,
   ) {}
 
   @OnJob(JobName.DetectCampaigns)
   async detectJob(job: JobContext<JobName.DetectCampaigns>): Promise<void> {
     if (job.payload.kind !== 'order_export') return;
     await this.detectAround(job.payload.evidenceId);
+    await this.analysis.crossReferenced(job.payload.evidenceId);
   }
 
   /** Returns the ids of the campaigns found. */

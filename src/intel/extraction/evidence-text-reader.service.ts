@@ -4,7 +4,8 @@ import { buffer } from 'node:stream/consumers';
 import { DataSource } from 'typeorm';
 import { PLATFORM_CURRENCY } from '../../common/platform-currency';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { EvidenceRepository } from '../../evidence/evidence.repository';
+import { EvidenceAnalysisRecorder } from '../../evidence/analysis/evidence-analysis-recorder.service';
+import { foundIdentifierOf } from '../../evidence/analysis/found-identifier';
 import { EVIDENCE_STORE, EvidenceStore } from '../../evidence/store/evidence-store';
 import { IdentifiersRepository } from '../../identifiers/identifiers.repository';
 import { SightingsRepository } from '../../identifiers/sightings.repository';
@@ -19,8 +20,9 @@ import { extractIdentifiers } from './extract-identifiers';
 
 /**
  * Reads the handles and amounts in a chat screenshot (by OCR) or a chat log, and records each
- * handle as a sighting that links like a typed one. Safe to run twice: OCR text is kept, and a
- * sighting already recorded is not recorded again.
+ * handle as a sighting that links like a typed one, recording each step on the item as it
+ * finishes. Safe to run twice: OCR text is kept, and a sighting already recorded is not recorded
+ * again.
  */
 @Injectable()
 export class EvidenceTextReaderService {
@@ -29,7 +31,7 @@ export class EvidenceTextReaderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly texts: EvidenceTextRepository,
-    private readonly evidence: EvidenceRepository,
+    private readonly analysis: EvidenceAnalysisRecorder,
     private readonly identifiers: IdentifiersRepository,
     private readonly sightings: SightingsRepository,
     private readonly ocr: OcrService,
@@ -57,20 +59,26 @@ export class EvidenceTextReaderService {
       currency,
     }));
     const source = evidence.kind === 'chat_log' ? 'chat_log' : 'ocr';
+    const item = { evidenceId, caseId: evidence.caseId };
     await this.dataSource.transaction(async (manager) => {
-      await this.evidence.saveAmountsDemanded(manager, evidenceId, amounts);
+      await this.analysis.extracted(manager, item, {
+        amounts,
+        identifiers: found.map(({ identifier }) => foundIdentifierOf(identifier)),
+      });
       await this.identifiers.insertMissing(
         manager,
         found.map(({ identifier }) => identifier),
       );
-      const added = await this.sightings.insertExtracted(
+      await this.sightings.insertExtracted(
         manager,
         evidence.caseId,
         evidenceId,
         source,
         found.map(({ identifier, confidence }) => ({ identifier, confidence })),
       );
-      if (added > 0) {
+      // Also when every identifier was a sighting of the case already: the linking run that
+      // follows is what tells this item that what it showed is linked.
+      if (found.length > 0) {
         await this.outbox.publish(manager, OutboxEvent.SightingsExtracted, {
           caseId: evidence.caseId,
           evidenceId,
@@ -85,7 +93,7 @@ export class EvidenceTextReaderService {
     // The sanitised preview: upright, metadata-free, never larger than 2048 pixels a side.
     const image = await buffer(await this.store.readDerived(evidence.sha256, 'preview'));
     const { text } = await this.ocr.recognize(image);
-    await this.evidence.saveOcrText(evidenceId, text);
+    await this.analysis.ocrRead({ evidenceId, caseId: evidence.caseId }, text);
     return text;
   }
 }

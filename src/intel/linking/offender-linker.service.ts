@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { EvidenceAnalysisRecorder } from '../../evidence/analysis/evidence-analysis-recorder.service';
 import { JobContext } from '../../jobs/job-data';
 import { JobName } from '../../jobs/job-names';
 import { OnJob } from '../../jobs/on-job.decorator';
@@ -26,11 +27,15 @@ export class OffenderLinkerService {
     private readonly sightings: SightingsRepository,
     private readonly facts: OffenderFactsService,
     private readonly duplicates: LikelyDuplicatesService,
+    private readonly analysis: EvidenceAnalysisRecorder,
   ) {}
 
+  /** Links the case, then tells its evidence whose identifiers are all linked now. */
   @OnJob(JobName.LinkCase)
   async linkCaseJob(job: JobContext<JobName.LinkCase>): Promise<void> {
     await this.linkCase(job.payload.caseId);
+    // After linking's transaction, not in it: all linking waits for the turn that one holds.
+    await this.analysis.linked(job.payload.caseId);
   }
 
   /**
