@@ -1,6 +1,7 @@
 import type { CaseEntity } from './case.entity';
 import type { StoredSighting } from './case-parties.repository';
 import type {
+  CaseAnalysisView,
   CaseSummaryView,
   CaseView,
   EvidenceSummaryView,
@@ -54,6 +55,7 @@ export function toCaseView(
   partyIds: string[],
   sightings: StoredSighting[],
   evidence: EvidenceSummaryView[],
+  analysis: CaseAnalysisView,
   appealWindowDays: number,
 ): CaseView {
   const reported: ReportedPartyView[] = partyIds.map((id) => ({
@@ -85,6 +87,7 @@ export function toCaseView(
     orderIds: kase.orderIds,
     reported,
     evidence,
+    analysis,
     resolution: resolutionOf(kase),
     appealableUntil: appealDeadline(kase, appealWindowDays)?.toISOString() ?? null,
   };

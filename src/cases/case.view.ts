@@ -52,6 +52,24 @@ export class EvidenceSummaryView {
   @ApiProperty() status!: string;
 }
 
+/** Whether the case's evidence has all been analysed. */
+export class CaseAnalysisView {
+  @ApiProperty({
+    description:
+      'Evidence whose analysis (OCR, extraction, linking) has not finished, files being processed included',
+  })
+  pending!: number;
+  @ApiProperty({ description: 'Evidence whose analysis has finished' }) done!: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the last analysis finished, once none is pending; null while one is, or when no evidence is analysed. Files that get no analysis (rejected ones, recordings, PDFs) count in neither.',
+  })
+  analysedAt!: string | null;
+}
+
 export class CaseSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'BW-7K3D9Q' }) reference!: string;
@@ -131,6 +149,7 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [String] }) orderIds!: string[];
   @ApiProperty({ type: [ReportedPartyView] }) reported!: ReportedPartyView[];
   @ApiProperty({ type: [EvidenceSummaryView] }) evidence!: EvidenceSummaryView[];
+  @ApiProperty({ type: CaseAnalysisView }) analysis!: CaseAnalysisView;
   @ApiProperty({ type: ResolutionView, nullable: true }) resolution!: ResolutionView | null;
   @ApiProperty({
     type: String,

@@ -160,6 +160,10 @@ export class CasesService {
     await this.parties.insertParties(manager, kase.id, partyIds);
     await this.sightings.insertTyped(manager, kase.id, sightings);
     const evidence = attachment ? await attachment.attach(manager, kase) : [];
+    const analysis =
+      evidence.length > 0
+        ? await this.evidenceSummaries.analysisOfCase(kase.id, manager)
+        : { pending: 0, done: 0, analysedAt: null };
     const stored = sightings.map((sighting) => ({
       partyId: sighting.partyId,
       kind: sighting.identifier.kind,
@@ -168,7 +172,14 @@ export class CasesService {
       display: sighting.identifier.display,
     }));
     return {
-      ...toCaseView(kase, partyIds, stored, evidence, this.config.moderation.appealWindowDays),
+      ...toCaseView(
+        kase,
+        partyIds,
+        stored,
+        evidence,
+        analysis,
+        this.config.moderation.appealWindowDays,
+      ),
       guidance: this.guidance.forPlatform(kase.platform, kase.type),
     };
   }
@@ -283,11 +294,19 @@ export class CasesService {
   }
 
   private async viewOf(kase: CaseEntity): Promise<CaseView> {
-    const [{ partyIds, sightings }, evidence] = await Promise.all([
+    const [{ partyIds, sightings }, evidence, analysis] = await Promise.all([
       this.parties.findOfCase(kase.id),
       this.evidenceSummaries.listOfCase(kase.id),
+      this.evidenceSummaries.analysisOfCase(kase.id),
     ]);
-    return toCaseView(kase, partyIds, sightings, evidence, this.config.moderation.appealWindowDays);
+    return toCaseView(
+      kase,
+      partyIds,
+      sightings,
+      evidence,
+      analysis,
+      this.config.moderation.appealWindowDays,
+    );
   }
 
   private async assignmentOf(kase: CaseEntity): Promise<AssignmentView | null> {

@@ -80,9 +80,9 @@ export class EvidenceController {
 
   @Sse('cases/:id/evidence/progress')
   @ApiOperation({
-    summary: 'Server-sent events as the case’s evidence is processed',
+    summary: 'Server-sent events as the case’s evidence is processed and analysed',
     description:
-      'First an `evidence` event per item, then one each time an item’s status changes: data `{ id, status, error }`, the event id is the item’s. A `ping` event comes every 15 s when nothing changed.',
+      'First an `evidence` event per item, then one each time an item’s status or analysis state changes: data `{ id, status, error, analysis }` (`analysis`: pending, running, done or not_applicable); the event id is the item’s. Each analysis step an item has finished is an event of its own, sent once, those already finished right after the item’s first `evidence` event: `evidence.ocr_read` `{ id, at }`, `evidence.identifiers_extracted` `{ id, at, found: [{ kind, value, display }], amountsDemanded: [{ amount, currency }] }` and, to moderators and admins only, `evidence.linked` `{ id, at }`. A `ping` event comes every 15 s when nothing changed.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ schema: { type: 'string' } })

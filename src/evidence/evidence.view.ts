@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVIDENCE_KINDS, EvidenceKind } from './evidence-kind';
 import { EVIDENCE_STATUSES, EvidenceStatus } from './evidence-status';
+import { EvidenceAnalysisView, toEvidenceAnalysisView } from './analysis/evidence-analysis.view';
 import { EvidenceEntity } from './evidence.entity';
 
 export class BadRowView {
@@ -67,6 +68,11 @@ export class EvidenceView {
   })
   gps?: { latitude: number; longitude: number } | null;
   @ApiProperty({ type: ExtractedView }) extracted!: ExtractedView;
+  @ApiProperty({
+    type: EvidenceAnalysisView,
+    description: 'Whether and when OCR, extraction and linking have run, and what was found',
+  })
+  analysis!: EvidenceAnalysisView;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -104,8 +110,8 @@ function extractedOf(
 }
 
 /**
- * What a viewer sees of an item; GPS positions only when `forStaff`, and its texts only when
- * loaded (for one item, for staff).
+ * What a viewer sees of an item; GPS positions and linking only when `forStaff`, and its texts
+ * only when loaded (for one item, for staff).
  */
 export function toEvidenceView(
   evidence: EvidenceEntity,
@@ -125,6 +131,7 @@ export function toEvidenceView(
     height: evidence.height,
     camera: evidence.camera as Record<string, unknown> | null,
     extracted: extractedOf(evidence, identifiers),
+    analysis: toEvidenceAnalysisView(evidence, forStaff),
     ...(forStaff ? { gps: evidence.gps } : {}),
     ...(forStaff && evidence.textContent !== undefined ? { text: evidence.textContent } : {}),
     ...(forStaff && evidence.ocrText !== undefined ? { ocrText: evidence.ocrText } : {}),
