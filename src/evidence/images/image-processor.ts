@@ -1,5 +1,5 @@
 import exifReader from 'exif-reader';
-import { DHASH_HEIGHT, DHASH_WIDTH, differenceHash } from './perceptual-hash';
+import { PHASH_SIDE, perceptualHash } from './perceptual-hash';
 import { imageRejection, openImage } from './safe-sharp';
 
 const PREVIEW_SIDE = 2048;
@@ -73,13 +73,13 @@ export async function processImage(bytes: Buffer, pixelLimit: number): Promise<P
         .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 75 })
         .toBuffer(),
-      upright().resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' }).greyscale().raw().toBuffer(),
+      upright().resize(PHASH_SIDE, PHASH_SIDE, { fit: 'fill' }).greyscale().raw().toBuffer(),
     ]);
     const swapped = (metadata.orientation ?? 1) >= 5;
     return {
       width: (swapped ? metadata.height : metadata.width) ?? preview.info.width,
       height: (swapped ? metadata.width : metadata.height) ?? preview.info.height,
-      perceptualHash: differenceHash(grey),
+      perceptualHash: perceptualHash(grey),
       preview: preview.data,
       thumbnail,
       ...cameraOf(metadata.exif),
