@@ -6,6 +6,7 @@ import { OrderRecordsRepository } from './orders/order-records.repository';
 import { EvidenceProgressService } from './progress/evidence-progress.service';
 import { EvidenceSweeper } from './evidence-sweeper.service';
 import { EvidenceProcessingService } from './processing/evidence-processing.service';
+import { ScreenshotRehasher } from './processing/screenshot-rehasher.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
@@ -21,6 +22,7 @@ import { LocalDiskStore } from './store/local-disk-store';
     EvidenceSweeper,
     EvidenceProgressService,
     EvidenceProcessingService,
+    ScreenshotRehasher,
     OrderExportImporter,
     OrderRecordsRepository,
     {
