@@ -54,7 +54,7 @@ export function distinctChat(index: number): ChatSpec {
   const random = seededRandom(index * 7919 + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const entries: ChatEntry[] = [{ kind: 'time', text: `昨天 ${pick(CLOCKS)}` }];
-  const messageCount = 3 + Math.floor(random() * 6);
+  const messageCount = 1 + Math.floor(random() * 8);
   for (let message = 0; message < messageCount; message += 1) {
     const fromThem = random() < 0.6;
     entries.push({

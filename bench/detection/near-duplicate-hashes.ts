@@ -17,6 +17,8 @@ export interface CandidateHash {
   name: string;
   bits: number;
   reduction: Reduction;
+  /** The hash src/evidence/images computes. */
+  production?: true;
   hash(pixels: Uint8Array): bigint;
 }
 
@@ -111,6 +113,7 @@ export const CANDIDATE_HASHES: readonly CandidateHash[] = [
   {
     name: 'pHash 32x32→8x8',
     bits: 64,
+    production: true,
     reduction: { width: 32, height: 32, ...whole },
     hash: (pixels) => BigInt(`0x${perceptualHash(pixels)}`),
   },

@@ -4,6 +4,7 @@ import { ChatOverflowError } from '../../test/corpus/render/layout';
 import { renderChat } from '../../test/corpus/render/render-chat';
 import { SCREEN_SIZES } from '../../test/corpus/render/screen-sizes';
 import { distinctChat } from './near-duplicate-chats';
+import { SCREENSHOT_MATCH_DISTANCE } from '../../src/intel/screenshots/perceptual-bands';
 import { CANDIDATE_HASHES, type CandidateHash } from './near-duplicate-hashes';
 import { VARIANTS } from './near-duplicate-variants';
 
@@ -157,11 +158,18 @@ function report(measurements: Measurements): void {
       `forwarding recall | false matches | compared by bands |`,
   );
   console.log(`|${' --- |'.repeat(VARIANTS.length + 7)}`);
-  CANDIDATE_HASHES.forEach((candidate, index) => {
+  // Each hash at the largest threshold with no false match (at most a quarter of its bits), and
+  // the hash in production at the threshold in production.
+  const rows = CANDIDATE_HASHES.map((candidate, index) => {
+    const closestFalse = Math.min(...measurements.falsePairs[index]);
+    return { index, threshold: Math.max(0, Math.min(closestFalse - 1, candidate.bits / 4)) };
+  });
+  const production = CANDIDATE_HASHES.findIndex((candidate) => candidate.production);
+  rows.push({ index: production, threshold: SCREENSHOT_MATCH_DISTANCE });
+  rows.forEach(({ index, threshold }) => {
+    const candidate = CANDIDATE_HASHES[index];
     const falsePairs = measurements.falsePairs[index];
     const closestFalse = Math.min(...falsePairs);
-    // The largest threshold with no false match, at most a quarter of the bits.
-    const threshold = Math.max(0, Math.min(closestFalse - 1, candidate.bits / 4));
     const trueRecall = measurements.truePairs[index].map((distances) =>
       share(distances, threshold),
     );
@@ -180,7 +188,8 @@ function report(measurements: Measurements): void {
     console.log(
       `| ${candidate.name} | ${candidate.bits} | ${closestFalse} | ${threshold} | ` +
         `${trueRecall.map(percent).join(' | ')} | ${percent(forwardingRecall)} | ` +
-        `${percent(share(falsePairs, threshold))} | ${percent(compared / pairs)} |`,
+        `${falsePairs.filter((value) => value <= threshold).length} | ` +
+        `${percent(compared / pairs)} |`,
     );
   });
   console.log('\nRecall on forwarding copies / false matches per threshold:\n');
