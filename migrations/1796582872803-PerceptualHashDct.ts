@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Screenshots are now hashed with a 64-bit DCT hash matched within 3 bits, cut into 4 bands,
- * instead of a difference hash within 4 bits in 5 bands: the columns stay, their contents do not.
- * Written by hand, as no column changes. Every stored hash and band is cleared, and each processed
+ * Screenshots are now hashed with a 256-bit DCT hash (64 hex digits) matched within 10 bits, cut
+ * into 11 bands, instead of a 64-bit difference hash within 4 bits in 5 bands: the columns stay
+ * (text and integer), their contents do not. Written by hand, as no column changes. Every stored hash and band is cleared, and each processed
  * screenshot gets a rehash job through the outbox, which hashes it again from its stored original
  * and matches it; until its job has run, a screenshot neither matches nor is matched. Matches
  * found before are kept, with their distance under the old hash.

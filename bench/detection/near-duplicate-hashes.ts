@@ -113,9 +113,8 @@ export const CANDIDATE_HASHES: readonly CandidateHash[] = [
   {
     name: 'pHash 32x32→8x8',
     bits: 64,
-    production: true,
     reduction: { width: 32, height: 32, ...whole },
-    hash: (pixels) => BigInt(`0x${perceptualHash(pixels)}`),
+    hash: (pixels) => dct(32, 8, pixels),
   },
   {
     name: 'pHash 32x32→8x8, content',
@@ -138,8 +137,9 @@ export const CANDIDATE_HASHES: readonly CandidateHash[] = [
   {
     name: 'pHash 64x64→16x16',
     bits: 256,
+    production: true,
     reduction: { width: 64, height: 64, ...whole },
-    hash: (pixels) => dct(64, 16, pixels),
+    hash: (pixels) => BigInt(`0x${perceptualHash(pixels)}`),
   },
   {
     name: 'block mean 16x16',

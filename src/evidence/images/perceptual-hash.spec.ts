@@ -12,22 +12,22 @@ const halves = (leftValue: number, rightValue: number) =>
 
 describe('perceptual hashes', () => {
   it('sets only the brightness bit for a flat grey picture', () => {
-    expect(perceptualHash(new Uint8Array(PIXELS).fill(128))).toBe('8000000000000000');
+    expect(perceptualHash(new Uint8Array(PIXELS).fill(128))).toBe(`8${'0'.repeat(63)}`);
   });
 
   it('sets bits only in the first row of frequencies for an edge across, and flips them in its mirror image', () => {
     const edge = perceptualHash(halves(20, 230));
-    // The first 8 bits (two hex digits) are the horizontal frequencies; a vertical edge has no other.
-    expect(edge.slice(2)).toBe('00000000000000');
-    // Of those, the odd frequencies 1, 3, 5 and 7 change sign when the edge is mirrored.
-    expect(hammingDistance(edge, perceptualHash(halves(230, 20)))).toBe(4);
+    // The first 16 bits (4 hex digits) are the horizontal frequencies; a vertical edge has no other.
+    expect(edge.slice(4)).toBe('0'.repeat(60));
+    // Of those, the 8 odd frequencies 1, 3, ... 15 change sign when the edge is mirrored.
+    expect(hammingDistance(edge, perceptualHash(halves(230, 20)))).toBe(8);
   });
 
-  it('is 16 hex digits, and at distance 0 from itself', () => {
+  it('is 64 hex digits, and at distance 0 from itself', () => {
     fc.assert(
       fc.property(pixels, (image) => {
         const hash = perceptualHash(image);
-        expect(hash).toMatch(/^[0-9a-f]{16}$/);
+        expect(hash).toMatch(/^[0-9a-f]{64}$/);
         expect(hammingDistance(hash, hash)).toBe(0);
       }),
     );
@@ -44,7 +44,7 @@ describe('perceptual hashes', () => {
   });
 
   it('refuses a reduction of the wrong size', () => {
-    expect(() => perceptualHash(new Uint8Array(72))).toThrow(/1024 greyscale pixels/);
+    expect(() => perceptualHash(new Uint8Array(72))).toThrow(/4096 greyscale pixels/);
   });
 
   it('counts differing bits', () => {

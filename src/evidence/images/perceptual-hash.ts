@@ -1,7 +1,7 @@
 /** Width and height of the greyscale thumbnail a perceptual hash is taken from. */
-export const PHASH_SIDE = 32;
-/** The lowest frequencies kept in each direction: 8 x 8 = 64 bits. */
-const KEPT_FREQUENCIES = 8;
+export const PHASH_SIDE = 64;
+/** The lowest frequencies kept in each direction: 16 x 16 = 256 bits. */
+const KEPT_FREQUENCIES = 16;
 /** Far below a grey level: what a flat picture's coefficients hold is rounding noise, not a bit. */
 const ROUNDING_NOISE = 1e-6;
 
@@ -11,7 +11,7 @@ const COSINES = Array.from({ length: KEPT_FREQUENCIES }, (_, frequency) =>
   ),
 );
 
-/** The lowest 8 x 8 coefficients of the image's 2-D DCT-II, row by row (unscaled). */
+/** The lowest 16 x 16 coefficients of the image's 2-D DCT-II, row by row (unscaled). */
 function lowFrequencies(pixels: Uint8Array): number[] {
   const rows = Array.from({ length: PHASH_SIDE }, (_, y) =>
     COSINES.map((cosine) => cosine.reduce((sum, c, x) => sum + c * pixels[y * PHASH_SIDE + x], 0)),
@@ -32,11 +32,11 @@ function median(values: number[]): number {
 }
 
 /**
- * A 64-bit DCT perceptual hash (pHash): each bit says whether one of the 8x8 lowest frequencies
- * of a 32x32 greyscale reduction is above their median. Low frequencies are the page's layout of
+ * A 256-bit DCT perceptual hash (pHash): each bit says whether one of the 16x16 lowest
+ * frequencies of a 64x64 greyscale reduction is above their median. Low frequencies are the page's layout of
  * light and dark, which resizing and JPEG barely touch; a difference hash compares neighbouring
  * pixels, which those shift. The DC term takes a bit but not a say in the median, as it only
- * measures brightness. Returned as 16 hex digits.
+ * measures brightness. Returned as 64 hex digits.
  */
 export function perceptualHash(pixels: Uint8Array): string {
   if (pixels.length !== PHASH_SIDE * PHASH_SIDE) {
@@ -47,10 +47,10 @@ export function perceptualHash(pixels: Uint8Array): string {
   let hash = 0n;
   for (const coefficient of coefficients)
     hash = (hash << 1n) | (coefficient > threshold + ROUNDING_NOISE ? 1n : 0n);
-  return hash.toString(16).padStart(16, '0');
+  return hash.toString(16).padStart(64, '0');
 }
 
-/** How many of the 64 bits two hashes differ in. */
+/** How many bits two hashes of one length differ in. */
 export function hammingDistance(a: string, b: string): number {
   let difference = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
   let count = 0;
