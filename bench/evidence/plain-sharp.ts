@@ -12,7 +12,7 @@ import { writeSynced } from './write-synced';
 // several outputs of one input (clone()), doing what a Bulwark job does to a screenshot and
 // nothing else. It reads the file, decodes it with the same limits (pixel limit, fail on any
 // warning), reads its size and EXIF, turns it upright, writes a 2048 WebP preview (quality 82)
-// and a 320 WebP thumbnail (quality 75) to disk with fsync, and reduces it to 32x32 grey for the
+// and a 320 WebP thumbnail (quality 75) to disk with fsync, and reduces it to 64x64 grey for the
 // perceptual hash: the sizes and qualities of src/evidence/images/image-processor.ts. No queue,
 // no database, default sharp and libuv settings, as the worker has.
 
