@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { OffenderLinkerService } from '../src/intel/linking/offender-linker.service';
 import { riskScore } from '../src/intel/offenders/offender-risk';
+import { SCREENSHOT_MATCH_DISTANCE } from '../src/intel/screenshots/perceptual-bands';
 import { OffenderRescorerService } from '../src/intel/offenders/offender-rescorer.service';
 import { OffenderScoresRepository } from '../src/intel/offenders/offender-scores.repository';
 import {
@@ -16,7 +17,7 @@ import {
   SignedIn,
 } from './factories/accounts';
 import { fileCase } from './factories/cases';
-import { chatScreenshot, noisePicture } from './factories/screenshots';
+import { chatScreenshot, noisePicture, phoneChatScreenshot } from './factories/screenshots';
 import { eventually } from './helpers/eventually';
 import { expectProblem } from './helpers/problem';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -483,8 +484,11 @@ describe('cross-referencing reports', () => {
       const accused = party({ kind: 'qq', value: qqOf(41 + index) });
       cases.push(await fileCase(t, seller, { reported: [accused], orderIds: [] }));
     }
-    const original = await noisePicture(7);
-    const resent = await sharp(original).resize(200).jpeg({ quality: 70 }).toBuffer();
+    const original = await phoneChatScreenshot(
+      [`加我QQ ${qqOf(44)} 私聊`, '不退款我就给差评'],
+      'sms',
+    );
+    const resent = await sharp(original).resize(540).jpeg({ quality: 70 }).toBuffer();
     const shots = [
       await upload(sellers[0], cases[0].id, original, 'a.png', 'chat_screenshot'),
       await upload(sellers[1], cases[1].id, resent, 'b.jpg', 'chat_screenshot'),
@@ -502,7 +506,7 @@ describe('cross-referencing reports', () => {
       (found: { reason: string }) => found.reason === 'similar_screenshot',
     );
     expect(reason).toMatchObject({ evidenceId: shots[0].id, otherEvidenceId: shots[1].id });
-    expect(reason.distance).toBeLessThanOrEqual(4);
+    expect(reason.distance).toBeLessThanOrEqual(SCREENSHOT_MATCH_DISTANCE);
     expect(related.items.map((item: { id: string }) => item.id)).not.toContain(cases[2].id);
   });
 

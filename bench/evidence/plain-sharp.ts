@@ -2,7 +2,7 @@ import exifReader from 'exif-reader';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import { differenceHash } from '../../src/evidence/images/perceptual-hash';
+import { PHASH_SIDE, perceptualHash } from '../../src/evidence/images/perceptual-hash';
 import { childMain, timed, Timed } from './child-main';
 import { ImageWorkArgs } from './image-args';
 import { eachConcurrently } from './pool';
@@ -12,8 +12,8 @@ import { writeSynced } from './write-synced';
 // several outputs of one input (clone()), doing what a Bulwark job does to a screenshot and
 // nothing else. It reads the file, decodes it with the same limits (pixel limit, fail on any
 // warning), reads its size and EXIF, turns it upright, writes a 2048 WebP preview (quality 82)
-// and a 320 WebP thumbnail (quality 75) to disk with fsync, and reduces it to 9x8 grey for the
-// difference hash: the sizes and qualities of src/evidence/images/image-processor.ts. No queue,
+// and a 320 WebP thumbnail (quality 75) to disk with fsync, and reduces it to 64x64 grey for the
+// perceptual hash: the sizes and qualities of src/evidence/images/image-processor.ts. No queue,
 // no database, default sharp and libuv settings, as the worker has.
 
 async function processFile(path: string, { outDir, pixelLimit }: ImageWorkArgs): Promise<void> {
@@ -32,9 +32,9 @@ async function processFile(path: string, { outDir, pixelLimit }: ImageWorkArgs):
       .resize(320, 320, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer(),
-    upright.clone().resize(9, 8, { fit: 'fill' }).greyscale().raw().toBuffer(),
+    upright.clone().resize(PHASH_SIDE, PHASH_SIDE, { fit: 'fill' }).greyscale().raw().toBuffer(),
   ]);
-  differenceHash(grey);
+  perceptualHash(grey);
   const name = basename(path);
   await writeSynced(join(outDir, `${name}.preview.webp`), preview);
   await writeSynced(join(outDir, `${name}.thumbnail.webp`), thumbnail);

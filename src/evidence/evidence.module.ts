@@ -7,6 +7,7 @@ import { OrderRecordsRepository } from './orders/order-records.repository';
 import { EvidenceProgressService } from './progress/evidence-progress.service';
 import { EvidenceSweeper } from './evidence-sweeper.service';
 import { EvidenceProcessingService } from './processing/evidence-processing.service';
+import { ScreenshotRehasher } from './processing/screenshot-rehasher.service';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
@@ -23,6 +24,7 @@ import { LocalDiskStore } from './store/local-disk-store';
     EvidenceProgressService,
     EvidenceProcessingService,
     EvidenceAnalysisRecorder,
+    ScreenshotRehasher,
     OrderExportImporter,
     OrderRecordsRepository,
     {

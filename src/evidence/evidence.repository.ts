@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { entityFromRow } from '../database/entity-from-row';
 import type { FoundIdentifier } from './analysis/found-identifier';
 import { EvidenceEntity } from './evidence.entity';
@@ -86,6 +86,16 @@ export class EvidenceRepository {
       gps: outcome.gps ?? null,
       processedAt: new Date(),
     } as Partial<EvidenceEntity>);
+    return result.affected === 1;
+  }
+
+  /** Sets a processed screenshot's hash that a migration cleared; false when already set. */
+  async saveRehash(manager: EntityManager, id: string, perceptualHash: string): Promise<boolean> {
+    const result = await manager.update(
+      EvidenceEntity,
+      { id, status: 'processed', perceptualHash: IsNull() },
+      { perceptualHash },
+    );
     return result.affected === 1;
   }
 

@@ -17,6 +17,7 @@ export enum QueueName {
 export enum JobName {
   RecordAccountActivity = 'account-activity.record',
   ProcessEvidence = 'evidence.process',
+  RehashScreenshot = 'evidence.rehash-screenshot',
   LinkCase = 'intel.link-case',
   ReadEvidenceText = 'intel.read-evidence-text',
   MatchScreenshot = 'intel.match-screenshot',
@@ -54,11 +55,15 @@ export enum OutboxEvent {
   IdentifierAdded = 'identifier.added',
   /** A moderator verified a shop: its offenders count their verified victims again. */
   ShopVerified = 'shop.verified',
+  /** A screenshot hashed before the hash changed: the migration that changed it writes these. */
+  ScreenshotRehashDue = 'screenshot.rehash-due',
+  ScreenshotRehashed = 'screenshot.rehashed',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RecordAccountActivity]: QueueName.Accounts,
   [JobName.ProcessEvidence]: QueueName.Evidence,
+  [JobName.RehashScreenshot]: QueueName.Evidence,
   [JobName.LinkCase]: QueueName.Intel,
   [JobName.ReadEvidenceText]: QueueName.Ocr,
   [JobName.MatchScreenshot]: QueueName.Intel,
@@ -104,6 +109,9 @@ export const JOBS_OF_EVENT = {
   [OutboxEvent.CampaignDetected]: [JobName.RankCampaignCases],
   [OutboxEvent.IdentifierAdded]: [JobName.LinkCase],
   [OutboxEvent.ShopVerified]: [JobName.RecountShopOffenders],
+  [OutboxEvent.ScreenshotRehashDue]: [JobName.RehashScreenshot],
+  // Matched again under the new hash, against every screenshot already rehashed or new.
+  [OutboxEvent.ScreenshotRehashed]: [JobName.MatchScreenshot],
 } as const satisfies Record<OutboxEvent, readonly JobName[]>;
 
 /**

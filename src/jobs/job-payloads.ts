@@ -23,6 +23,8 @@ export interface EventPayloads {
   [OutboxEvent.CampaignDetected]: { campaignId: string };
   [OutboxEvent.IdentifierAdded]: { caseId: string; sightingId: string };
   [OutboxEvent.ShopVerified]: { shopId: string };
+  [OutboxEvent.ScreenshotRehashDue]: { evidenceId: string };
+  [OutboxEvent.ScreenshotRehashed]: { evidenceId: string; kind: EvidenceKind };
 }
 
 /**
@@ -33,6 +35,7 @@ export interface EventPayloads {
 export interface JobPayloads {
   [JobName.RecordAccountActivity]: { sessionId: string };
   [JobName.ProcessEvidence]: { evidenceId: string };
+  [JobName.RehashScreenshot]: { evidenceId: string };
   [JobName.LinkCase]: { caseId: string };
   [JobName.ReadEvidenceText]: { evidenceId: string; kind: EvidenceKind };
   [JobName.MatchScreenshot]: { evidenceId: string; kind: EvidenceKind };

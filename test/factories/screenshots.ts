@@ -1,4 +1,7 @@
 import sharp from 'sharp';
+import type { ChatStyle } from '../corpus/render/chat-spec';
+import { renderChat } from '../corpus/render/render-chat';
+import { SCREEN_SIZES } from '../corpus/render/screen-sizes';
 
 /**
  * A chat screenshot drawn for the test: dark text on a white, phone-shaped page, one message a
@@ -23,6 +26,43 @@ export async function chatScreenshot(lines: string[]): Promise<Buffer> {
       { input: await sharp(text).negate({ alpha: false }).toBuffer(), top: 60, left: 40 },
     ])
     .png()
+    .toBuffer();
+}
+
+/**
+ * A phone-size chat screenshot as the corpus renderer draws `style` in its light theme, at
+ * 1080x2340: the other party says `theirLines` and the seller answers each. Two of these with
+ * different lines share a layout, as two real chats in one app do.
+ */
+export function phoneChatScreenshot(theirLines: string[], style: ChatStyle = 'wechat') {
+  const entries = theirLines.flatMap((text) => [
+    { kind: 'message' as const, from: 'them' as const, text },
+    { kind: 'message' as const, from: 'me' as const, text: '收到' },
+  ]);
+  const chat = { contact: '买家', clock: '14:32', batteryPercent: 68, entries };
+  return withSvgLoader(() => renderChat(chat, style, 'light', SCREEN_SIZES[0]));
+}
+
+/**
+ * The renderer draws through SVG, which the service blocks process-wide (safe-sharp.ts) once it is
+ * imported; the loader is let back in for the drawing only, before anything is uploaded.
+ */
+async function withSvgLoader<T>(draw: () => Promise<T>): Promise<T> {
+  const svgLoader = { operation: ['VipsForeignLoadSvgBuffer'] };
+  sharp.unblock(svgLoader);
+  try {
+    return await draw();
+  } finally {
+    sharp.block(svgLoader);
+  }
+}
+
+/** What a chat app sends when the picture is forwarded: resized to 75%, JPEG quality 75. */
+export async function forwardedCopy(screenshot: Buffer): Promise<Buffer> {
+  const { width = 0 } = await sharp(screenshot).metadata();
+  return sharp(screenshot)
+    .resize(Math.round(width * 0.75))
+    .jpeg({ quality: 75 })
     .toBuffer();
 }
 

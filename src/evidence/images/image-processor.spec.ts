@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import { hammingDistance } from './perceptual-hash';
 import { processImage } from './image-processor';
 import { PHONE_PHOTO_EXIF } from '../../../test/factories/images';
+import { forwardedCopy, phoneChatScreenshot } from '../../../test/factories/screenshots';
+import { SCREENSHOT_MATCH_DISTANCE } from '../../intel/screenshots/perceptual-bands';
 import { ImageRejected } from './safe-sharp';
 
 const LIMIT = 50_000_000;
@@ -59,11 +61,18 @@ describe('processing a screenshot', () => {
     expect([preview.width, preview.height]).toEqual([200, 400]);
   });
 
-  it('gives a re-encoded, resized copy a nearby perceptual hash', async () => {
-    const original = await gradient(800, 600);
-    const copy = await sharp(original).resize(400, 300).jpeg({ quality: 60 }).toBuffer();
-    const [a, b] = await Promise.all([processImage(original, LIMIT), processImage(copy, LIMIT)]);
-    expect(hammingDistance(a.perceptualHash, b.perceptualHash)).toBeLessThanOrEqual(6);
+  it('hashes a forwarded phone screenshot near it, and another chat of the same app far', async () => {
+    const threat = await phoneChatScreenshot(['加我QQ 2847561932 私聊', '不退款我就给差评']);
+    const otherChat = await phoneChatScreenshot(['你好，我买的东西有问题', '今天之内给答复']);
+    const [original, forwarded, other] = await Promise.all(
+      [threat, await forwardedCopy(threat), otherChat].map((image) => processImage(image, LIMIT)),
+    );
+    expect(hammingDistance(original.perceptualHash, forwarded.perceptualHash)).toBeLessThanOrEqual(
+      SCREENSHOT_MATCH_DISTANCE,
+    );
+    expect(hammingDistance(original.perceptualHash, other.perceptualHash)).toBeGreaterThan(
+      SCREENSHOT_MATCH_DISTANCE,
+    );
   });
 
   it('refuses an image over the pixel limit before decoding it', async () => {

@@ -1,5 +1,6 @@
 import exifReader from 'exif-reader';
-import { DHASH_HEIGHT, DHASH_WIDTH, differenceHash } from './perceptual-hash';
+import type { Sharp } from 'sharp';
+import { PHASH_SIDE, perceptualHash } from './perceptual-hash';
 import { imageRejection, openImage } from './safe-sharp';
 
 const PREVIEW_SIDE = 2048;
@@ -55,6 +56,15 @@ function toDegrees([degrees, minutes, seconds]: number[], negative: boolean): nu
   return Math.round((negative ? -value : value) * 1e6) / 1e6;
 }
 
+function hashOf(upright: Sharp): Promise<string> {
+  return upright
+    .resize(PHASH_SIDE, PHASH_SIDE, { fit: 'fill' })
+    .greyscale()
+    .raw()
+    .toBuffer()
+    .then(perceptualHash);
+}
+
 /**
  * Decodes an image under a pixel limit, refusing anything libvips warns about, and makes what a
  * moderator needs: an upright sanitised preview and thumbnail, its size and a perceptual hash.
@@ -64,7 +74,7 @@ export async function processImage(bytes: Buffer, pixelLimit: number): Promise<P
   try {
     const metadata = await open().metadata();
     const upright = () => open().rotate();
-    const [preview, thumbnail, grey] = await Promise.all([
+    const [preview, thumbnail, hash] = await Promise.all([
       upright()
         .resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 82 })
@@ -73,17 +83,26 @@ export async function processImage(bytes: Buffer, pixelLimit: number): Promise<P
         .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 75 })
         .toBuffer(),
-      upright().resize(DHASH_WIDTH, DHASH_HEIGHT, { fit: 'fill' }).greyscale().raw().toBuffer(),
+      hashOf(upright()),
     ]);
     const swapped = (metadata.orientation ?? 1) >= 5;
     return {
       width: (swapped ? metadata.height : metadata.width) ?? preview.info.width,
       height: (swapped ? metadata.width : metadata.height) ?? preview.info.height,
-      perceptualHash: differenceHash(grey),
+      perceptualHash: hash,
       preview: preview.data,
       thumbnail,
       ...cameraOf(metadata.exif),
     };
+  } catch (error) {
+    throw imageRejection(error, pixelLimit);
+  }
+}
+
+/** The perceptual hash alone, as processImage computes it, for a screenshot processed before. */
+export async function perceptualHashOf(bytes: Buffer, pixelLimit: number): Promise<string> {
+  try {
+    return await hashOf(openImage(bytes, pixelLimit).rotate());
   } catch (error) {
     throw imageRejection(error, pixelLimit);
   }

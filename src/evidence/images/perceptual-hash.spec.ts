@@ -1,36 +1,50 @@
 import fc from 'fast-check';
-import { DHASH_HEIGHT, DHASH_WIDTH, differenceHash, hammingDistance } from './perceptual-hash';
+import { hammingDistance, PHASH_SIDE, perceptualHash } from './perceptual-hash';
 
-const pixels = fc.uint8Array({
-  minLength: DHASH_WIDTH * DHASH_HEIGHT,
-  maxLength: DHASH_WIDTH * DHASH_HEIGHT,
-});
+const PIXELS = PHASH_SIDE * PHASH_SIDE;
+const pixels = fc.uint8Array({ minLength: PIXELS, maxLength: PIXELS });
 
-describe('difference hashes', () => {
-  it('sets a bit where a pixel is darker than its right neighbour', () => {
-    const rising = Uint8Array.from({ length: 72 }, (_, index) => index % 9);
-    expect(differenceHash(rising)).toBe('ffffffffffffffff');
-    expect(differenceHash(new Uint8Array(72))).toBe('0000000000000000');
+/** Dark on the left and light on the right, or the other way round. */
+const halves = (leftValue: number, rightValue: number) =>
+  Uint8Array.from({ length: PIXELS }, (_, index) =>
+    index % PHASH_SIDE < PHASH_SIDE / 2 ? leftValue : rightValue,
+  );
+
+describe('perceptual hashes', () => {
+  it('sets only the brightness bit for a flat grey picture', () => {
+    expect(perceptualHash(new Uint8Array(PIXELS).fill(128))).toBe(`8${'0'.repeat(63)}`);
   });
 
-  it('is 16 hex digits, and at distance 0 from itself', () => {
+  it('sets bits only in the first row of frequencies for an edge across, and flips them in its mirror image', () => {
+    const edge = perceptualHash(halves(20, 230));
+    // The first 16 bits (4 hex digits) are the horizontal frequencies; a vertical edge has no other.
+    expect(edge.slice(4)).toBe('0'.repeat(60));
+    // Of those, the 8 odd frequencies 1, 3, ... 15 change sign when the edge is mirrored.
+    expect(hammingDistance(edge, perceptualHash(halves(230, 20)))).toBe(8);
+  });
+
+  it('is 64 hex digits, and at distance 0 from itself', () => {
     fc.assert(
       fc.property(pixels, (image) => {
-        const hash = differenceHash(image);
-        expect(hash).toMatch(/^[0-9a-f]{16}$/);
+        const hash = perceptualHash(image);
+        expect(hash).toMatch(/^[0-9a-f]{64}$/);
         expect(hammingDistance(hash, hash)).toBe(0);
       }),
     );
   });
 
   it('does not move when the whole image gets brighter', () => {
-    const unclipped = fc.uint8Array({ minLength: 72, maxLength: 72, max: 215 });
+    const unclipped = fc.uint8Array({ minLength: PIXELS, maxLength: PIXELS, max: 215 });
     fc.assert(
       fc.property(unclipped, fc.integer({ min: 1, max: 40 }), (image, lift) => {
         const lifted = image.map((value) => value + lift);
-        expect(differenceHash(lifted)).toBe(differenceHash(image));
+        expect(perceptualHash(lifted)).toBe(perceptualHash(image));
       }),
     );
+  });
+
+  it('refuses a reduction of the wrong size', () => {
+    expect(() => perceptualHash(new Uint8Array(72))).toThrow(/4096 greyscale pixels/);
   });
 
   it('counts differing bits', () => {

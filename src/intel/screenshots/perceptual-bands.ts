@@ -1,21 +1,22 @@
 /**
- * Screenshots at most this many bits apart count as the same picture: re-encoding, resizing and
- * a cropped status bar move a 64-bit difference hash by a few bits, while unrelated chat
- * screenshots, which share a layout, still differ in well over ten.
+ * Screenshots at most this many bits apart count as the same picture. Measured on rendered chat
+ * screenshots (bench/detection/near-duplicates.ts): resized and JPEG-recompressed copies move a
+ * 256-bit perceptual hash (pHash) by at most 8 bits, and distinct chats drawn by one app were at
+ * least 14 apart; 10 leaves room on both sides. A copy with the status bar cropped is not matched.
  */
-export const SCREENSHOT_MATCH_DISTANCE = 4;
+export const SCREENSHOT_MATCH_DISTANCE = 10;
 
 const BAND_COUNT = SCREENSHOT_MATCH_DISTANCE + 1;
-const HASH_BITS = 64;
+const HASH_BITS = 256;
 const BAND_BITS = Math.ceil(HASH_BITS / BAND_COUNT);
 
 /**
- * Cuts a 16-hex-digit hash into `SCREENSHOT_MATCH_DISTANCE + 1` bands, each tagged with its
+ * Cuts a 64-hex-digit hash into `SCREENSHOT_MATCH_DISTANCE + 1` bands, each tagged with its
  * position. Two hashes within the distance differ in at most that many bits, so at least one band
  * holds none of them: equal bands find every candidate, and only candidates are compared.
  */
 export function perceptualBands(hash: string): number[] {
-  if (!/^[0-9a-f]{16}$/.test(hash)) throw new Error(`Not a 64-bit hex hash: ${hash}`);
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error(`Not a 256-bit hex hash: ${hash}`);
   const bits = BigInt(`0x${hash}`);
   const bands: number[] = [];
   for (let position = 0; position < BAND_COUNT; position += 1) {
