@@ -28,6 +28,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY data ./data
+COPY public ./public
 # Created here, owned by node, so a fresh named volume mounted on it inherits the ownership.
 RUN mkdir -p /app/uploads && chown node:node /app/uploads
 

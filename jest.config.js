@@ -13,13 +13,15 @@ const esmOnly = [
   'parse5',
   'parse5-sax-parser',
   'entities',
+  'preact',
+  'preact-render-to-string',
 ];
 
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.jest.json`, diagnostics: false }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.jest.json`, diagnostics: false }],
     '^.+\\.js$': ['babel-jest', { configFile: `${__dirname}/jest.esm-deps.babel.js` }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { RedisModule } from './redis/redis.module';
 import { ShopsModule } from './shops/shops.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         ModerationModule,
         HealthModule,
         MetricsModule,
+        WebModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import type { UserStatus } from './role';
 import { SessionEntity } from './session.entity';
@@ -101,6 +101,20 @@ export class SessionsRepository {
     await manager.update(
       SessionEntity,
       { userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+  }
+
+  /** Ends every session of the user but `keep`, the one that asked. */
+  async revokeOthersOfUser(
+    manager: EntityManager,
+    userId: string,
+    keep: string,
+    reason: string,
+  ): Promise<void> {
+    await manager.update(
+      SessionEntity,
+      { userId, id: Not(keep), revokedAt: IsNull() },
       { revokedAt: new Date(), revokedReason: reason },
     );
   }

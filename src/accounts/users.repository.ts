@@ -52,6 +52,10 @@ export class UsersRepository {
     );
   }
 
+  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.update(UserEntity, { id: userId }, { passwordHash });
+  }
+
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
     return manager.save(user);
   }

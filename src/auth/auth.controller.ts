@@ -9,7 +9,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ClientInfo } from '../accounts/sessions.repository';
 import { RegisterDto } from '../accounts/user.dto';
 import { UserEntity } from '../accounts/user.entity';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
@@ -17,11 +16,8 @@ import { Public } from './access.decorators';
 import { LoginDto, RefreshDto, RegisteredView, TokenPairView } from './auth.dto';
 import { AuthUser, CurrentUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { clientOf } from './client-info';
 import { LocalAuthGuard } from './local-auth.guard';
-
-function clientOf(request: Request): ClientInfo {
-  return { ip: request.ip ?? null, userAgent: request.get('user-agent') ?? null };
-}
 
 @ApiTags('auth')
 @Controller('v1/auth')

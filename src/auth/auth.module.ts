@@ -9,6 +9,7 @@ import { ApiKeyAuthGuard } from './api-key-auth.guard';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { PasswordChangeService } from './password-change.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { jwtKeyOf } from './jwt-key';
@@ -36,6 +37,7 @@ import { TokensService } from './tokens.service';
   controllers: [AuthController],
   providers: [
     AuthService,
+    PasswordChangeService,
     TokensService,
     QueueBoardGate,
     LoginRateLimiter,
@@ -48,6 +50,6 @@ import { TokensService } from './tokens.service';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [QueueBoardGate],
+  exports: [QueueBoardGate, AuthService, PasswordChangeService],
 })
 export class AuthModule {}

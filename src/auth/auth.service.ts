@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { ClientInfo, SessionsRepository } from '../accounts/sessions.repository';
 import { RegisterDto } from '../accounts/user.dto';
@@ -18,6 +18,12 @@ import { hashRefreshToken } from './refresh-token-secret';
 import { TokensService } from './tokens.service';
 
 const BAD_CREDENTIALS = 'Invalid email or password.';
+/** A session opened for the web pages, which hold no tokens. */
+export interface OpenedSession {
+  userId: string;
+  sessionId: string;
+}
+
 const BAD_REFRESH = 'The refresh token is not valid; sign in again.';
 
 @Injectable()
@@ -36,6 +42,25 @@ export class AuthService {
   ) {}
 
   async register(dto: RegisterDto, client: ClientInfo): Promise<RegisteredView> {
+    return this.openAccount(dto, client, async (manager, user, sessionId) => ({
+      user: toUserView(user),
+      ...(await this.tokens.issue(manager, user.id, sessionId)),
+    }));
+  }
+
+  /** Registers from the web pages: a session without tokens, which the session cookie names. */
+  async registerForWeb(dto: RegisterDto, client: ClientInfo): Promise<OpenedSession> {
+    return this.openAccount(dto, client, async (_manager, user, sessionId) => ({
+      userId: user.id,
+      sessionId,
+    }));
+  }
+
+  private async openAccount<T>(
+    dto: RegisterDto,
+    client: ClientInfo,
+    finish: (manager: EntityManager, user: UserEntity, sessionId: string) => Promise<T>,
+  ): Promise<T> {
     await this.registrationLimiter.reserve(client.ip ?? 'unknown');
     return this.dataSource.transaction(async (manager) => {
       // A shop registered before is joined, as an unverified member: its staff share it.
@@ -57,8 +82,7 @@ export class AuthService {
         userId: user.id,
         sessionId: session.id,
       });
-      const pair = await this.tokens.issue(manager, user.id, session.id);
-      return { user: toUserView(user), ...pair };
+      return finish(manager, user, session.id);
     });
   }
 
@@ -79,13 +103,30 @@ export class AuthService {
 
   async signIn(user: UserEntity, client: ClientInfo): Promise<TokenPairView> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.open(manager, user.id, client);
-      await this.outbox.publish(manager, OutboxEvent.AccountSignedIn, {
-        userId: user.id,
-        sessionId: session.id,
-      });
-      return this.tokens.issue(manager, user.id, session.id);
+      const sessionId = await this.openSession(manager, user, client);
+      return this.tokens.issue(manager, user.id, sessionId);
     });
+  }
+
+  /** Signs in from the web pages: a session without tokens, which the session cookie names. */
+  async signInForWeb(user: UserEntity, client: ClientInfo): Promise<OpenedSession> {
+    const sessionId = await this.dataSource.transaction((manager) =>
+      this.openSession(manager, user, client),
+    );
+    return { userId: user.id, sessionId };
+  }
+
+  private async openSession(
+    manager: EntityManager,
+    user: UserEntity,
+    client: ClientInfo,
+  ): Promise<string> {
+    const session = await this.sessions.open(manager, user.id, client);
+    await this.outbox.publish(manager, OutboxEvent.AccountSignedIn, {
+      userId: user.id,
+      sessionId: session.id,
+    });
+    return session.id;
   }
 
   /**

@@ -38,6 +38,7 @@ import { CaseChangesRepository } from './case-changes.repository';
     CasePartiesRepository,
     CaseMessagesRepository,
     CaseConversationService,
+    CaseIdentifiersService,
   ],
 })
 export class CasesModule {}

@@ -8,6 +8,8 @@ export interface AppConfig {
   env: Environment['NODE_ENV'];
   role: ProcessRole;
   http: { host: string; port: number; trustProxy: boolean; timeouts: HttpTimeouts };
+  /** The web pages: cookies marked Secure when the public address is https. */
+  web: { secureCookies: boolean };
   database: { url: string; migrationsRun: boolean };
   redis: { url: string; keyPrefix: string };
   uploadsDir: string;
@@ -96,6 +98,7 @@ export function toAppConfig(environment: Environment, jwtSecret: string): AppCon
         keepAliveMs: environment.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       },
     },
+    web: { secureCookies: environment.PUBLIC_URL?.startsWith('https://') ?? false },
     database: { url: environment.DATABASE_URL, migrationsRun: environment.MIGRATIONS_RUN },
     redis: { url: environment.REDIS_URL, keyPrefix: environment.REDIS_KEY_PREFIX },
     uploadsDir: resolve(environment.UPLOADS_DIR),

@@ -239,6 +239,11 @@ export class Environment {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /** Where people reach the service; an https address makes the web pages' cookies Secure. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http or https URL' })
+  PUBLIC_URL?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })

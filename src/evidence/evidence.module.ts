@@ -37,6 +37,12 @@ import { LocalDiskStore } from './store/local-disk-store';
       },
     },
   ],
-  exports: [EVIDENCE_STORE, EvidenceRepository, EvidenceService, EvidenceAnalysisRecorder],
+  exports: [
+    EVIDENCE_STORE,
+    EvidenceRepository,
+    EvidenceService,
+    EvidenceAnalysisRecorder,
+    EvidenceProgressService,
+  ],
 })
 export class EvidenceModule {}

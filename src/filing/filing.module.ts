@@ -8,5 +8,6 @@ import { FilingService } from './filing.service';
   imports: [CasesModule, EvidenceModule],
   controllers: [CaseFilingController],
   providers: [FilingService],
+  exports: [FilingService],
 })
 export class FilingModule {}

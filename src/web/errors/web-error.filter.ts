@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { sendPage } from '../render/send-page';
+import { contextOf } from '../session/web-context';
+import { CsrfRejected, SignInRequired } from '../session/web-errors';
+import { ErrorPage } from './error.page';
+import type { Messages } from '../i18n/messages';
+
+/** The reader's words for a status; the service's own detail is shown only for 4xx it explains. */
+function messageFor(m: Messages, status: number): string {
+  const messages: Record<number, string> = {
+    403: m.errors.forbidden,
+    404: m.errors.notFound,
+    409: m.errors.conflict,
+    413: m.errors.tooLarge,
+    415: m.errors.unsupported,
+    429: m.errors.tooMany,
+  };
+  return messages[status] ?? (status >= 500 ? m.errors.server : m.errors.generic);
+}
+
+/** Errors of web pages as HTML pages in the reader's language, never problem+json. */
+@Catch()
+export class WebErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof SignInRequired) {
+      response.redirect(303, `/signin?next=${encodeURIComponent(request.originalUrl)}`);
+      return;
+    }
+    const ctx = contextOf(request);
+    if (!ctx) {
+      // The reader could not even be found (the database is down): no page can be drawn.
+      this.logger.error(exception);
+      response.status(503).type('text/plain; charset=utf-8').send('Service unavailable');
+      return;
+    }
+    if (exception instanceof CsrfRejected) {
+      sendPage(request, response, 403, ErrorPage({ ctx, status: 403, message: ctx.m.errors.csrf }));
+      return;
+    }
+    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    if (status >= 500) this.logger.error(exception);
+    const detail =
+      exception instanceof ProblemException && [409, 413, 415, 422].includes(status)
+        ? exception.message
+        : undefined;
+    const message = messageFor(ctx.m, status);
+    if (exception instanceof ProblemException) {
+      for (const [name, value] of Object.entries(exception.headers))
+        response.setHeader(name, value);
+    }
+    sendPage(request, response, status, ErrorPage({ ctx, status, message, detail }));
+  }
+}

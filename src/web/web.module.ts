@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuthModule } from '../auth/auth.module';
+import { CasesModule } from '../cases/cases.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { FilingModule } from '../filing/filing.module';
+import { GuidanceModule } from '../guidance/guidance.module';
+import { AccountSettingsController } from './account/account-settings.controller';
+import { WebAccessController } from './account/account.controller';
+import { AssetsController } from './render/assets.controller';
+import { WebAssets } from './render/web-assets.service';
+import { CsrfInterceptor } from './session/csrf.interceptor';
+import { WEB_KEY, webKeyOf } from './session/web-key';
+import { WebSessionGuard } from './session/web-session.guard';
+import { SellerCasesController } from './seller/seller-cases.controller';
+
+/** The server-rendered pages: the seller portal, calling the same services as the API. */
+@Module({
+  imports: [AccountsModule, AuthModule, CasesModule, EvidenceModule, FilingModule, GuidanceModule],
+  controllers: [
+    AssetsController,
+    WebAccessController,
+    AccountSettingsController,
+    SellerCasesController,
+  ],
+  providers: [
+    WebAssets,
+    WebSessionGuard,
+    CsrfInterceptor,
+    { provide: WEB_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => webKeyOf(config) },
+  ],
+})
+export class WebModule {}
