@@ -22,7 +22,7 @@ const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.jest.json`, diagnostics: false }],
-    '^.+\\.js$': ['babel-jest', { configFile: `${__dirname}/jest.esm-deps.babel.js` }],
+    '^.+\\.m?js$': ['babel-jest', { configFile: `${__dirname}/jest.esm-deps.babel.js` }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
 };

@@ -246,6 +246,8 @@ export const en = {
     addEvidence: 'Add evidence',
     addFiles: 'Add files',
     found: (what: string) => `We found ${what} in this file.`,
+    ordersRead: (count: number) =>
+      `${count} ${count === 1 ? 'order' : 'orders'} read from this export.`,
     nothingFound: 'Nothing we could use was found in this file.',
     analysing: 'Being analysed…',
     conversation: 'Conversation',

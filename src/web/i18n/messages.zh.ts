@@ -233,6 +233,7 @@ export const zh: Messages = {
     addEvidence: '补充证据',
     addFiles: '添加文件',
     found: (what) => `我们在此文件中找到了 ${what}。`,
+    ordersRead: (count) => `已从此导出文件读取 ${count} 个订单。`,
     nothingFound: '此文件中没有找到可用的信息。',
     analysing: '正在分析…',
     conversation: '沟通记录',

@@ -48,6 +48,7 @@ export function Layout({ ctx, title, wide, children }: LayoutProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${m.layout.product}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ctx.assets.css} />
         <script src={ctx.assets.js} defer />
       </head>

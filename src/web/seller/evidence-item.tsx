@@ -50,8 +50,10 @@ export function EvidenceItem({ ctx, item }: { ctx: WebContext; item: EvidenceVie
           ) : null}
         </p>
         {item.status === 'rejected' && item.error ? <p class="error">{item.error}</p> : null}
-        {item.analysis.state === 'done' ? (
-          <p class="found" data-found>
+        {item.extracted.orderRows !== null ? (
+          <p>{m.casePage.ordersRead(item.extracted.orderRows)}</p>
+        ) : item.analysis.state === 'done' ? (
+          <p class={found ? 'found' : 'muted'} data-found>
             {found ? m.casePage.found(found) : m.casePage.nothingFound}
           </p>
         ) : !finished ? (
