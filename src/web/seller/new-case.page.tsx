@@ -220,30 +220,36 @@ export function NewCasePage({
         </fieldset>
         <fieldset class="evidence-step">
           <legend>{m.newCase.stepEvidence}</legend>
-          <p class="hint">{m.newCase.evidenceIntro}</p>
-          <Field
-            ctx={ctx}
-            form={form}
-            name="files"
-            label={m.newCase.files}
-            hint={m.newCase.filesHint(maxMb, limits.maxFiles)}
-          >
-            {(props) => <input {...props} type="file" multiple accept={accept} data-file-input />}
-          </Field>
-          <Field ctx={ctx} form={form} name="camera" label={m.newCase.camera}>
-            {(props) => (
-              <input
-                {...props}
+          <div class="evidence-columns">
+            <div>
+              <p class="hint">{m.newCase.evidenceIntro}</p>
+              <Field
+                ctx={ctx}
+                form={form}
                 name="files"
-                type="file"
-                accept="image/*"
-                capture="environment"
-                data-file-input
-              />
-            )}
-          </Field>
-          <ul class="file-list" data-file-list aria-live="polite" />
-          <Guidance ctx={ctx} guidance={guidance} />
+                label={m.newCase.files}
+                hint={m.newCase.filesHint(maxMb, limits.maxFiles)}
+              >
+                {(props) => (
+                  <input {...props} type="file" multiple accept={accept} data-file-input />
+                )}
+              </Field>
+              <Field ctx={ctx} form={form} name="camera" label={m.newCase.camera}>
+                {(props) => (
+                  <input
+                    {...props}
+                    name="files"
+                    type="file"
+                    accept="image/*"
+                    capture="environment"
+                    data-file-input
+                  />
+                )}
+              </Field>
+              <ul class="file-list" data-file-list aria-live="polite" />
+            </div>
+            <Guidance ctx={ctx} guidance={guidance} />
+          </div>
         </fieldset>
         <fieldset>
           <legend>{m.newCase.stepReview}</legend>
