@@ -132,4 +132,65 @@
       }
     }
   }
+
+  // The queue: j and k move, c claims, o opens; it refreshes without losing the place.
+  const queue = document.querySelector('[data-queue]');
+  if (queue) {
+    let currentId = sessionStorage.getItem('bulwark.queue.current');
+    const items = () => [...queue.querySelectorAll('[data-queue-item]')];
+    const select = (item) => {
+      for (const other of items()) {
+        other.classList.toggle('is-current', other === item);
+        other.removeAttribute('aria-current');
+      }
+      if (!item) return;
+      item.setAttribute('aria-current', 'true');
+      currentId = item.dataset.queueItem;
+      sessionStorage.setItem('bulwark.queue.current', currentId);
+      item.querySelector('.queue-title').focus();
+    };
+    const current = () => items().find((item) => item.dataset.queueItem === currentId);
+    if (current()) select(current());
+    document.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target.closest('input, select, textarea')) return;
+      const all = items();
+      const at = all.indexOf(current());
+      if (event.key === 'j') select(all[Math.min(all.length - 1, at + 1)]);
+      else if (event.key === 'k') select(all[Math.max(0, at - 1)]);
+      else if (event.key === 'o' && current()) window.location.assign(current().dataset.href);
+      else if (event.key === 'c' && current()) current().querySelector('[data-claim]')?.click();
+      else return;
+      event.preventDefault();
+    });
+    setInterval(async () => {
+      if (document.hidden || document.activeElement?.closest('form')) return;
+      const response = await fetch(window.location.href, { credentials: 'same-origin' });
+      if (!response.ok) return;
+      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const fresh = page.querySelector('[data-queue]');
+      if (!fresh) return;
+      queue.replaceChildren(...fresh.children);
+      const still = current();
+      if (still) {
+        still.classList.add('is-current');
+        still.setAttribute('aria-current', 'true');
+      }
+    }, 30_000);
+  }
+
+  // A claim's countdown, so the moderator sees the lease running out.
+  const lease = document.querySelector('[data-claim-expires]');
+  if (lease && lease.dataset.claimExpires) {
+    const until = Date.parse(lease.dataset.claimExpires);
+    const counter = document.createElement('strong');
+    counter.setAttribute('aria-live', 'off');
+    lease.append(' ', counter);
+    const tick = () => {
+      const left = Math.max(0, Math.round((until - Date.now()) / 1000));
+      counter.textContent = `(${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')})`;
+    };
+    tick();
+    setInterval(tick, 1000);
+  }
 })();

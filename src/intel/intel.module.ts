@@ -61,6 +61,12 @@ import { SightingsService } from './sightings/sightings.service';
     LikelyDuplicatesService,
     LikelyDuplicatesRepository,
   ],
-  exports: [OffenderFactsService, OffendersService, RelatedCasesService],
+  exports: [
+    OffenderFactsService,
+    OffendersService,
+    RelatedCasesService,
+    CampaignsService,
+    SightingsService,
+  ],
 })
 export class IntelModule {}

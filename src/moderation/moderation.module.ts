@@ -48,6 +48,14 @@ import { ReplyTemplatesService } from './templates/reply-templates.service';
     ModerationStatsService,
     ModerationStatsRepository,
   ],
-  exports: [ModerationStatsRepository],
+  exports: [
+    ModerationStatsRepository,
+    QueueService,
+    ClaimsService,
+    CaseMovesService,
+    ModerationCaseService,
+    ModerationStatsService,
+    ReplyTemplatesService,
+  ],
 })
 export class ModerationModule {}

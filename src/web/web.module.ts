@@ -6,6 +6,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { FilingModule } from '../filing/filing.module';
 import { GuidanceModule } from '../guidance/guidance.module';
+import { IntelModule } from '../intel/intel.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { AccountSettingsController } from './account/account-settings.controller';
 import { WebAccessController } from './account/account.controller';
 import { AssetsController } from './render/assets.controller';
@@ -14,15 +16,28 @@ import { CsrfInterceptor } from './session/csrf.interceptor';
 import { WEB_KEY, webKeyOf } from './session/web-key';
 import { WebSessionGuard } from './session/web-session.guard';
 import { SellerCasesController } from './seller/seller-cases.controller';
+import { ConsoleCaseController } from './console/console-case.controller';
+import { ConsoleController } from './console/console.controller';
 
-/** The server-rendered pages: the seller portal, calling the same services as the API. */
+/** The server-rendered pages: the seller portal and the moderator console, calling the same services as the API. */
 @Module({
-  imports: [AccountsModule, AuthModule, CasesModule, EvidenceModule, FilingModule, GuidanceModule],
+  imports: [
+    AccountsModule,
+    AuthModule,
+    CasesModule,
+    EvidenceModule,
+    FilingModule,
+    GuidanceModule,
+    IntelModule,
+    ModerationModule,
+  ],
   controllers: [
     AssetsController,
     WebAccessController,
     AccountSettingsController,
     SellerCasesController,
+    ConsoleController,
+    ConsoleCaseController,
   ],
   providers: [
     WebAssets,

@@ -39,6 +39,20 @@ function SellerNavigation({ ctx }: { ctx: WebContext }) {
   );
 }
 
+function ConsoleNavigation({ ctx }: { ctx: WebContext }) {
+  const { m } = ctx;
+  return (
+    <nav class="site-nav" aria-label={m.layout.mainNavigation}>
+      <a href="/console">{m.console.nav.queue}</a>
+      <a href="/console/offenders">{m.console.nav.offenders}</a>
+      <a href="/console/campaigns">{m.console.nav.campaigns}</a>
+      <a href="/console/lookup">{m.console.nav.lookup}</a>
+      <a href="/console/figures">{m.console.nav.figures}</a>
+      <a href="/account">{m.layout.account}</a>
+    </nav>
+  );
+}
+
 /** The frame of every page: language, navigation for the signed-in, and sign out. */
 export function Layout({ ctx, title, wide, children }: LayoutProps) {
   const { m, user } = ctx;
@@ -73,6 +87,7 @@ export function Layout({ ctx, title, wide, children }: LayoutProps) {
           )}
         </header>
         {user?.role === 'seller' ? <SellerNavigation ctx={ctx} /> : null}
+        {user && user.role !== 'seller' ? <ConsoleNavigation ctx={ctx} /> : null}
         <main id="main" class={wide ? 'page page-wide' : 'page'} tabIndex={-1}>
           {children}
         </main>
