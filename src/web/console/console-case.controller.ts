@@ -270,6 +270,12 @@ export class ConsoleCaseController {
     const moderator = request.user!;
     const ctx = contextOf(request);
     const { view, etag } = await this.caseView.view(moderator, reference);
+    // The case route lists evidence without its text; each screenshot's OCR text is read apart.
+    view.evidence = await Promise.all(
+      view.evidence.map((item) =>
+        item.kind === 'chat_screenshot' ? this.evidence.get(moderator, item.id) : item,
+      ),
+    );
     const firstRows = await validateForm(ListQueryDto, { limit: String(ORDER_ROWS_SHOWN) });
     if (!firstRows.ok) throw new Error('The order rows query of the case view is invalid');
     const exports = view.evidence.filter((item) => item.extracted.orderRows !== null);

@@ -164,7 +164,7 @@ function Move({
     <details class="move" open={refused !== undefined}>
       <summary>{title}</summary>
       {refused ? <ErrorSummary ctx={ctx} form={refused} /> : null}
-      <form method="post" action={`/console/cases/${reference}/${action}`} class="stack">
+      <form method="post" action={`/console/cases/${reference}/${action}`} class="stack" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="etag" value={etag} />
         {children}
@@ -264,7 +264,7 @@ export function ConsoleCasePage(props: ConsoleCasePageProps) {
               ) : null}
             </dl>
             <p class="prose">{kase.description}</p>
-            <h3>{m.casePage.reported}</h3>
+            <h3>{c.reported}</h3>
             <ul class="identifiers">
               {kase.reported.flatMap((party) =>
                 party.identifiers.map((identifier) => (
@@ -587,6 +587,7 @@ export function ConsoleCasePage(props: ConsoleCasePageProps) {
 
           <section aria-labelledby="related-title">
             <h2 id="related-title">{c.related}</h2>
+            {view.related.length === 0 ? <p>{c.noRelated}</p> : null}
             <ul class="plain">
               {view.related.map((related) => (
                 <li>

@@ -376,6 +376,8 @@ export const en = {
       waiting: 'Time waiting',
     },
     case: {
+      reported: 'Reported handles',
+      noRelated: 'No related cases.',
       seller: 'Filed by',
       shop: 'Shop',
       verified: 'verified',

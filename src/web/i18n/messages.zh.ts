@@ -361,6 +361,8 @@ export const zh: Messages = {
       waiting: '等待时长',
     },
     case: {
+      reported: '被举报的联系方式',
+      noRelated: '没有相关案件。',
       seller: '提交人',
       shop: '店铺',
       verified: '已认证',

@@ -138,7 +138,7 @@ export function SellerCasePage(props: SellerCasePageProps) {
           <details class="correction" open={refused?.form === 'amend'}>
             <summary>{m.casePage.amend}</summary>
             <ErrorSummary ctx={ctx} form={stateOf('amend')} />
-            <form method="post" action={`${base}/description`} class="stack">
+            <form method="post" action={`${base}/description`} class="stack" novalidate>
               <CsrfField ctx={ctx} />
               <Field
                 ctx={ctx}
@@ -175,6 +175,7 @@ export function SellerCasePage(props: SellerCasePageProps) {
             action={`${base}/evidence`}
             enctype="multipart/form-data"
             class="stack"
+            novalidate
           >
             <CsrfField ctx={ctx} />
             <ErrorSummary ctx={ctx} form={stateOf('evidence')} />
@@ -197,7 +198,7 @@ export function SellerCasePage(props: SellerCasePageProps) {
             <summary>{m.casePage.addIdentifier}</summary>
             <p class="hint">{m.casePage.addIdentifierHint}</p>
             <ErrorSummary ctx={ctx} form={stateOf('identifier')} />
-            <form method="post" action={`${base}/identifiers`} class="stack">
+            <form method="post" action={`${base}/identifiers`} class="stack" novalidate>
               <CsrfField ctx={ctx} />
               <Field
                 ctx={ctx}
@@ -270,7 +271,7 @@ export function SellerCasePage(props: SellerCasePageProps) {
           })}
         </ol>
         {kase.status !== 'withdrawn' ? (
-          <form method="post" action={`${base}/messages`} class="stack" id="reply">
+          <form method="post" action={`${base}/messages`} class="stack" id="reply" novalidate>
             <CsrfField ctx={ctx} />
             <ErrorSummary ctx={ctx} form={stateOf('reply')} />
             <Field ctx={ctx} form={stateOf('reply')} name="body" label={m.casePage.reply} required>
