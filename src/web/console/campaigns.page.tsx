@@ -5,7 +5,8 @@ import type { WebContext } from '../session/web-context';
 import { AttackChart } from './attack-chart';
 
 export function CampaignsPage({ ctx, page }: { ctx: WebContext; page: CampaignPageView }) {
-  const c = ctx.m.console.campaigns;
+  const { m } = ctx;
+  const c = m.console.campaigns;
   const when = (iso: string) => formatDateTime(iso, ctx.locale, ctx.utcOffset);
   return (
     <Layout ctx={ctx} title={c.title} wide>
@@ -31,7 +32,11 @@ export function CampaignsPage({ ctx, page }: { ctx: WebContext; page: CampaignPa
                   <td>
                     <a href={`/console/campaigns/${campaign.id}`}>{campaign.id.slice(0, 8)}</a>
                   </td>
-                  <td>{campaign.kind}</td>
+                  <td>
+                    {m.console.campaignKinds[
+                      campaign.kind as keyof typeof m.console.campaignKinds
+                    ] ?? campaign.kind}
+                  </td>
                   <td>{`${when(campaign.startsAt)} – ${when(campaign.endsAt)}`}</td>
                   <td>{campaign.hitCount}</td>
                   <td>{campaign.accountCount}</td>
@@ -55,7 +60,10 @@ export function CampaignPage({ ctx, campaign }: { ctx: WebContext; campaign: Cam
       <h1>{`${c.campaign} ${campaign.id.slice(0, 8)}`}</h1>
       <dl class="facts">
         <dt>{c.kind}</dt>
-        <dd>{campaign.kind}</dd>
+        <dd>
+          {m.console.campaignKinds[campaign.kind as keyof typeof m.console.campaignKinds] ??
+            campaign.kind}
+        </dd>
         <dt>{c.window}</dt>
         <dd>{`${when(campaign.startsAt)} – ${when(campaign.endsAt)}`}</dd>
         <dt>{c.hits}</dt>
@@ -72,7 +80,8 @@ export function CampaignPage({ ctx, campaign }: { ctx: WebContext; campaign: Cam
         {campaign.cases.map((kase) => (
           <li>
             <a href={`/console/cases/${kase.reference}`}>{kase.reference}</a> ·{' '}
-            {m.statuses[kase.status as keyof typeof m.statuses] ?? kase.status}
+            {m.console.staffStatuses[kase.status as keyof typeof m.console.staffStatuses] ??
+              kase.status}
           </li>
         ))}
       </ul>

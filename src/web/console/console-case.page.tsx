@@ -193,7 +193,7 @@ export function ConsoleCasePage(props: ConsoleCasePageProps) {
       <p class="reference">{kase.reference}</p>
       <h1>{kase.title}</h1>
       <p class="case-status">
-        <span class={`badge badge-${kase.status}`}>{m.statuses[kase.status]}</span>{' '}
+        <span class={`badge badge-${kase.status}`}>{m.console.staffStatuses[kase.status]}</span>{' '}
         {kase.outcome ? m.outcomes[kase.outcome] : null} · {m.caseTypes[kase.type]} ·{' '}
         {m.platforms[kase.platform]}
       </p>
@@ -592,7 +592,10 @@ export function ConsoleCasePage(props: ConsoleCasePageProps) {
               {view.related.map((related) => (
                 <li>
                   <a href={`/console/cases/${related.reference}`}>{related.reference}</a> ·{' '}
-                  {m.statuses[related.status as keyof typeof m.statuses] ?? related.status} ·{' '}
+                  {m.console.staffStatuses[
+                    related.status as keyof typeof m.console.staffStatuses
+                  ] ?? related.status}{' '}
+                  ·{' '}
                   {[...new Set(related.reasons.map((reason) => c.reasons[reason.reason]))].join(
                     ', ',
                   )}

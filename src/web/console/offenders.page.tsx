@@ -95,8 +95,9 @@ export function OffenderPage({ ctx, offender }: { ctx: WebContext; offender: Off
           <li>
             <a href={`/console/cases/${kase.reference}`}>{kase.reference}</a> ·{' '}
             {m.caseTypes[kase.type as keyof typeof m.caseTypes] ?? kase.type} ·{' '}
-            {m.statuses[kase.status as keyof typeof m.statuses] ?? kase.status} ·{' '}
-            {formatDateTime(kase.createdAt, ctx.locale, ctx.utcOffset)}
+            {m.console.staffStatuses[kase.status as keyof typeof m.console.staffStatuses] ??
+              kase.status}{' '}
+            · {formatDateTime(kase.createdAt, ctx.locale, ctx.utcOffset)}
           </li>
         ))}
       </ul>

@@ -61,7 +61,7 @@ function QueueRow({ ctx, item, now }: { ctx: WebContext; item: QueueItemView; no
         <span class="reference">{item.reference}</span>
       </div>
       <p class="muted">
-        <span class={`badge badge-${item.status}`}>{m.statuses[item.status]}</span>{' '}
+        <span class={`badge badge-${item.status}`}>{m.console.staffStatuses[item.status]}</span>{' '}
         {m.caseTypes[item.type]} · {m.platforms[item.platform]} · {item.seller.displayName}
         {item.seller.shopVerified ? ` (${q.shopVerified})` : ''}
         {item.victims ? ` · ${q.victims(item.victims.shops, item.victims.verified)}` : ''}
@@ -112,7 +112,7 @@ export function QueuePage({ ctx, page, query, now }: QueuePageProps) {
         <dl class="counters" aria-label={q.counts}>
           {UNDECIDED.map((status) => (
             <div>
-              <dt>{m.statuses[status]}</dt>
+              <dt>{m.console.staffStatuses[status]}</dt>
               <dd>{page.counts![status as keyof QueueCountsView]}</dd>
             </div>
           ))}
@@ -144,7 +144,12 @@ export function QueuePage({ ctx, page, query, now }: QueuePageProps) {
         <label>
           {q.status}
           <select name="status">
-            <Options values={UNDECIDED} labels={m.statuses} selected={query.status} blank={q.any} />
+            <Options
+              values={UNDECIDED}
+              labels={m.console.staffStatuses}
+              selected={query.status}
+              blank={q.any}
+            />
           </select>
         </label>
         <label>

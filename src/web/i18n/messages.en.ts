@@ -6,6 +6,7 @@ import type {
   ResolutionAction,
 } from '../../cases/case-status';
 import type { CaseType } from '../../cases/case-type';
+import type { CampaignKind } from '../../intel/campaigns/find-campaigns';
 import type { Platform } from '../../common/platform';
 import type { AnalysisState } from '../../evidence/analysis/evidence-analysis';
 import type { EvidenceStatus } from '../../evidence/evidence-status';
@@ -312,6 +313,18 @@ export const en = {
     marked_separate: 'Marked as a separate incident',
   } satisfies Record<CaseEventKind, string>,
   console: {
+    staffStatuses: {
+      open: 'Open',
+      in_review: 'In review',
+      awaiting_seller: 'Waiting for the seller',
+      escalated: 'Escalated',
+      resolved: 'Resolved',
+      withdrawn: 'Withdrawn',
+    } satisfies Record<CaseStatus, string>,
+    campaignKinds: {
+      siege: 'Siege: many accounts against one shop',
+      ring: 'Ring: the same accounts across shops',
+    } satisfies Record<CampaignKind, string>,
     nav: {
       queue: 'Queue',
       offenders: 'Offenders',

@@ -297,6 +297,18 @@ export const zh: Messages = {
     marked_separate: '确认为单独事件',
   },
   console: {
+    staffStatuses: {
+      open: '待处理',
+      in_review: '审核中',
+      awaiting_seller: '等待商家回复',
+      escalated: '已升级',
+      resolved: '已结案',
+      withdrawn: '已撤回',
+    },
+    campaignKinds: {
+      siege: '围攻：大量账号攻击同一店铺',
+      ring: '团伙：同一批账号攻击多家店铺',
+    },
     nav: {
       queue: '待办队列',
       offenders: '违规者',
