@@ -10,6 +10,7 @@ import { IntelModule } from '../intel/intel.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { AccountSettingsController } from './account/account-settings.controller';
 import { WebAccessController } from './account/account.controller';
+import { ApiNotFoundController, WebNotFoundController } from './errors/not-found.controller';
 import { AssetsController } from './render/assets.controller';
 import { WebAssets } from './render/web-assets.service';
 import { CsrfInterceptor } from './session/csrf.interceptor';
@@ -38,6 +39,9 @@ import { ConsoleController } from './console/console.controller';
     SellerCasesController,
     ConsoleController,
     ConsoleCaseController,
+    // Last, so that they answer only addresses no other route took.
+    ApiNotFoundController,
+    WebNotFoundController,
   ],
   providers: [
     WebAssets,

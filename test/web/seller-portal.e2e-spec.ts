@@ -128,6 +128,14 @@ describe('the seller portal in a phone browser', () => {
     expect(outcome).toContain('已建议平台封禁');
     await saveScreenshot(page, 'phone-zh-case-resolved');
 
+    // One appeal, within its window, sends the case back to the queue.
+    await page.locator('summary', { hasText: '对处理结果申诉' }).click();
+    await page.locator('#field-reason').fill('对方在其他平台也这样勒索过别人。');
+    await page.locator('form[action$="/appeal"] button[type=submit]').click();
+    await page.waitForURL(new RegExp(`/cases/${reference}$`));
+    expect(await page.locator('.case-status .badge').textContent()).toBe('审核中');
+    expect(await page.locator('form[action$="/appeal"]').count()).toBe(0);
+
     // What a seller may see and nothing more.
     expect(await page.content()).not.toContain(moderator.id);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -101,6 +101,11 @@ const ROUTES: Record<string, Row> = {
     form: {},
     file: true,
   },
+  'POST /cases/:reference/appeal': {
+    expect: OWNER,
+    path: (f) => `/cases/${f.reference}/appeal`,
+    form: { reason: 'The buyer never contacted me' },
+  },
   'POST /cases/:reference/withdraw': {
     expect: OWNER,
     path: (f) => `/cases/${f.reference}/withdraw`,

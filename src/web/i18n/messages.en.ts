@@ -262,6 +262,10 @@ export const en = {
     outcome: 'Outcome',
     summary: 'Summary',
     recommended: 'Recommended',
+    appeal: 'Appeal this decision',
+    appealHint: (until: string) =>
+      `You can appeal once, until ${until}. A different moderator will look at it again.`,
+    appealReason: 'Why the decision is wrong',
     withdraw: 'Withdraw this case',
     withdrawHint: 'Only if the problem is solved or you reported it by mistake.',
     amend: 'Correct the description',

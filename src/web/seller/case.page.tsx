@@ -17,13 +17,15 @@ export interface SellerCasePageProps {
   /** Just filed: the page opens as the filing's confirmation. */
   filed: boolean;
   /** A form on this page that was refused, by its name. */
-  refused?: { form: 'reply' | 'identifier' | 'amend' | 'evidence'; state: FormState };
+  refused?: { form: 'reply' | 'identifier' | 'amend' | 'evidence' | 'appeal'; state: FormState };
+  /** Decided, within the appeal window, not appealed yet. */
+  mayAppeal: boolean;
 }
 
 const UNDECIDED = ['open', 'in_review', 'awaiting_seller', 'escalated'];
 
 export function SellerCasePage(props: SellerCasePageProps) {
-  const { ctx, kase, evidence, messages, events, filed, refused } = props;
+  const { ctx, kase, evidence, messages, events, filed, refused, mayAppeal } = props;
   const { m } = ctx;
   const when = (iso: string) => formatDateTime(iso, ctx.locale, ctx.utcOffset);
   const stateOf = (form: string): FormState =>
@@ -113,6 +115,32 @@ export function SellerCasePage(props: SellerCasePageProps) {
                 ))}
               </ul>
             </>
+          ) : null}
+          {mayAppeal && kase.appealableUntil ? (
+            <details class="correction" open={refused?.form === 'appeal'}>
+              <summary>{m.casePage.appeal}</summary>
+              <p class="hint">{m.casePage.appealHint(when(kase.appealableUntil))}</p>
+              <ErrorSummary ctx={ctx} form={stateOf('appeal')} />
+              <form method="post" action={`${base}/appeal`} class="stack" novalidate>
+                <CsrfField ctx={ctx} />
+                <Field
+                  ctx={ctx}
+                  form={stateOf('appeal')}
+                  name="reason"
+                  label={m.casePage.appealReason}
+                  required
+                >
+                  {(p) => (
+                    <textarea {...p} rows={4}>
+                      {stateOf('appeal').values.reason}
+                    </textarea>
+                  )}
+                </Field>
+                <button type="submit" class="button button-secondary">
+                  {m.casePage.appeal}
+                </button>
+              </form>
+            </details>
           ) : null}
         </section>
       ) : null}

@@ -26,6 +26,7 @@ import { CaseListQueryDto } from '../../cases/case-body.dto';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Clock } from '../../common/clock';
 import type { UploadedFile } from '../../evidence/evidence.service';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { EvidenceProgressService } from '../../evidence/progress/evidence-progress.service';
@@ -33,6 +34,8 @@ import { EvidenceFilesInterceptor } from '../../evidence/upload/evidence-files.i
 import { CASE_FORM_FIELD_LIMITS } from '../../filing/case-filing';
 import { FilingService } from '../../filing/filing.service';
 import { GuidanceService } from '../../guidance/guidance.service';
+import { CaseMovesService } from '../../moderation/case-moves.service';
+import { ReasonDto } from '../../moderation/moderation.dto';
 import { localiseFieldErrors } from '../render/field-messages';
 import { emptyForm, FormState } from '../render/form';
 import { sendPage } from '../render/send-page';
@@ -54,6 +57,7 @@ type RefusedForm = NonNullable<SellerCasePageProps['refused']>['form'];
 export class SellerCasesController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
     private readonly cases: CasesService,
     private readonly filing: FilingService,
     private readonly evidence: EvidenceService,
@@ -61,6 +65,7 @@ export class SellerCasesController {
     private readonly identifiers: CaseIdentifiersService,
     private readonly guidance: GuidanceService,
     private readonly evidenceProgress: EvidenceProgressService,
+    private readonly moves: CaseMovesService,
   ) {}
 
   @Get('cases')
@@ -194,6 +199,19 @@ export class SellerCasesController {
     response.redirect(303, `/cases/${reference}`);
   }
 
+  @Post('cases/:reference/appeal')
+  @UseInterceptors(CsrfInterceptor)
+  async appeal(
+    @Req() request: WebRequest,
+    @Res() response: Response,
+    @Param('reference') reference: string,
+  ) {
+    const dto = await validateForm(ReasonDto, request.body);
+    if (!dto.ok) return this.refuse(request, response, reference, 'appeal', dto.errors);
+    await this.moves.appeal(request.user!, reference, dto.dto);
+    response.redirect(303, `/cases/${reference}`);
+  }
+
   @Post('cases/:reference/withdraw')
   @UseInterceptors(CsrfInterceptor)
   async withdraw(
@@ -272,6 +290,7 @@ export class SellerCasesController {
     const everything = await validateForm(ListQueryDto, { limit: '100' });
     if (!everything.ok) throw new Error('The list query of a case page is invalid');
     const { view } = await this.cases.get(caller, reference);
+    const now = this.clock.now();
     const [evidence, messages, events] = await Promise.all([
       this.evidence.listOfCase(caller, view.id),
       this.conversation.listMessages(caller, view.id, everything.dto),
@@ -288,6 +307,11 @@ export class SellerCasesController {
         messages: messages.items,
         events: events.items,
         filed: extra.filed ?? false,
+        mayAppeal:
+          view.status === 'resolved' &&
+          view.appealableUntil !== null &&
+          Date.parse(view.appealableUntil) > now.getTime() &&
+          !events.items.some((event) => event.data.move === 'appeal'),
         refused: extra.refused,
       }),
     );
