@@ -52,7 +52,11 @@ export class UsersRepository {
     );
   }
 
-  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
     await manager.update(UserEntity, { id: userId }, { passwordHash });
   }
 
