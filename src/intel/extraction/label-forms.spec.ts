@@ -52,6 +52,8 @@ describe('every label form', () => {
   it.each([
     ['a QQ label split by OCR spaces', '扣 扣 : 2847 5619 32', ['qq 2847561932']],
     ['a WeChat label split by OCR spaces', '微 信 号 ： xw_chaping88', ['wechat xw_chaping88']],
+    ['a Q split from its 号 by OCR', '有事找我，Q 号 922 469 5762', ['qq 9224695762']],
+    ['a V split from its 信 by OCR', '加 V 信 :mike_chen5327', ['wechat mike_chen5327']],
     ['a phone label split by OCR spaces', '手 机 号 138-0013-8000', ['phone +8613800138000']],
     [
       'a payment word split by OCR spaces',

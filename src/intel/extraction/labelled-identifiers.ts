@@ -18,10 +18,12 @@ interface LabelRule {
 }
 
 // "加Q" only counts with the 加, and a lone "q" only before a colon or 号: elsewhere it is a letter.
+// OCR spaces between Han characters are folded away, but not one between a Latin letter and a Han
+// character: "Q 号", "V 信".
 const QQ_LABEL =
-  /(?:(?<![a-z])qq|(?<=加)q|扣扣|企鹅|球球)(?:\s*号码?)?|(?<![a-z])q号码?|(?<![a-z])q(?=\s*:)/gi;
+  /(?:(?<![a-z])qq|(?<=加)q|扣扣|企鹅|球球)(?:\s*号码?)?|(?<![a-z])q ?号码?|(?<![a-z])q(?=\s*:)/gi;
 const WECHAT_LABEL =
-  /(?:微信|威信|v信|(?<![a-z0-9_])(?:wechat|weixin|wx|vx)(?![a-z0-9_]))(?:\s*(?:号|账号|id(?![a-z0-9_])))?/gi;
+  /(?:微信|威信|v ?信|(?<![a-z0-9_])(?:wechat|weixin|wx|vx)(?![a-z0-9_]))(?:\s*(?:号|账号|id(?![a-z0-9_])))?/gi;
 const PHONE_LABEL =
   /电话|手机|致电|(?<![a-z])(?:tel(?:ephone)?|phone|mobile|cell(?:phone)?|call)(?![a-z])/gi;
 const ALIPAY_LABEL = /支付宝|(?<![a-z])alipay(?![a-z])/gi;
