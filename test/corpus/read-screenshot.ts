@@ -23,7 +23,7 @@ export async function readScreenshot(pool: OcrPool, image: Buffer): Promise<Scre
       scope: identifier.scope,
       value: identifier.value,
     })),
-    amounts: extractAmountsDemanded(text, { defaultCurrency: 'CNY' })
+    amounts: extractAmountsDemanded(text, { defaultCurrency: 'CNY', readByOcr: true })
       .filter(({ currency }) => currency === 'CNY')
       .map(({ amount }) => amount),
     ocrMs: durationMs,
