@@ -55,6 +55,11 @@ describe('every label form', () => {
     ['a Q split from its 号 by OCR', '有事找我，Q 号 922 469 5762', ['qq 9224695762']],
     ['a V split from its 信 by OCR', '加 V 信 :mike_chen5327', ['wechat mike_chen5327']],
     ['企鹅号 with its 鹅 misread by OCR', '加我企玫号 64932447 私聊', ['qq 64932447']],
+    [
+      'a QQ number once, when OCR also read its line cut off at a dash',
+      '扣扣:550-570-\n加我扣扣:550-570-839 私聊',
+      ['qq 550570839'],
+    ],
     ['vx with its letters doubled by OCR', 'VvXx kefu_655， 备注差评', ['wechat kefu_655']],
     ['wx with its letters doubled by OCR', 'WwWx haoping4168 加一下', ['wechat haoping4168']],
     ['a phone label split by OCR spaces', '手 机 号 138-0013-8000', ['phone +8613800138000']],

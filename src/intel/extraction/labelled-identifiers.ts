@@ -97,8 +97,13 @@ function readAfterLabel(
   return [];
 }
 
+// A grouped number that ends at a dash ("550-570-") was cut off: OCR read a line twice, once in
+// part.
+const CUT_OFF = /^-(?!\d)/;
+
 function readQq(text: string, at: number): Candidate[] {
   const run = matchAt(LABELLED_QQ_VALUE, text, at);
+  if (run !== undefined && CUT_OFF.test(text.slice(at + run.length))) return [];
   const repair = run === undefined ? undefined : repairOcrDigits(run);
   const number = repair === undefined ? undefined : longestQqPrefix(repair.digits);
   if (run === undefined || number === undefined) return [];
