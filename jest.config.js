@@ -31,6 +31,8 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/reporters/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    // The screenshot corpus read by the real OCR pool, and the code that scores it.
+    { ...shared, displayName: 'corpus', testMatch: ['<rootDir>/test/corpus/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

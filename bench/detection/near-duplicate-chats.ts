@@ -1,4 +1,5 @@
 import type { ChatEntry, ChatSpec } from '../../test/corpus/render/chat-spec';
+import { seededRandom } from '../../test/corpus/seeded-random';
 
 /** Lines a blackmailer and a seller trade; distinct chats draw different runs of them. */
 const THEIR_LINES = [
@@ -33,18 +34,6 @@ const MY_LINES = [
 
 const CLOCKS = ['09:12', '10:47', '13:05', '14:32', '16:58', '18:21', '20:03', '22:46'];
 const CONTACTS = ['小王', '买家张先生', '快乐每一天', 'Lily', '阿明', '追风少年', '王女士', 'momo'];
-
-/** A small seeded generator (mulberry32), so every run renders the same chats. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The `index`th of a family of distinct chats: different people, lines, order and length, drawn

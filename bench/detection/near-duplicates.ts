@@ -6,7 +6,7 @@ import { SCREEN_SIZES } from '../../test/corpus/render/screen-sizes';
 import { distinctChat } from './near-duplicate-chats';
 import { SCREENSHOT_MATCH_DISTANCE } from '../../src/intel/screenshots/perceptual-bands';
 import { CANDIDATE_HASHES, type CandidateHash } from './near-duplicate-hashes';
-import { VARIANTS } from './near-duplicate-variants';
+import { VARIANTS } from '../../test/corpus/variants';
 
 /**
  * Which perceptual hash and threshold tell a forwarded copy of a chat screenshot from a different

@@ -49,16 +49,17 @@ export class EvidenceTextReaderService {
     if (!evidence) return;
     const text = evidence.text ?? (await this.readScreenshot(evidenceId, evidence));
     if (text === null) return;
+    const source = evidence.kind === 'chat_log' ? 'chat_log' : 'ocr';
     const found = extractIdentifiers(text, {
       defaultRegion: this.config.cases.phoneDefaultRegion,
     });
     const amounts = extractAmountsDemanded(text, {
       defaultCurrency: PLATFORM_CURRENCY[evidence.platform],
+      readByOcr: source === 'ocr',
     }).map(({ amount, currency }) => ({
       amount,
       currency,
     }));
-    const source = evidence.kind === 'chat_log' ? 'chat_log' : 'ocr';
     const item = { evidenceId, caseId: evidence.caseId };
     await this.dataSource.transaction(async (manager) => {
       await this.analysis.extracted(manager, item, {

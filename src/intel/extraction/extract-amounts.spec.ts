@@ -134,6 +134,19 @@ describe('extractAmountsDemanded', () => {
     );
   });
 
+  it('reads OCR text with ¥ read as Y and a line break before 元, only when told it is OCR', () => {
+    const ocrText = '就 这 个 Y39 的 东西\n转账 到 支付 宝 chen4124@163.com，800\n元';
+    const amounts = (readByOcr: boolean) =>
+      extractAmountsDemanded(ocrText, { readByOcr }).map(({ amount }) => amount);
+
+    expect(amounts(true)).toEqual(['39.00', '800.00']);
+    expect(amounts(false)).toEqual([]);
+  });
+
+  it('reads no Y inside a word as ¥, even in OCR text', () => {
+    expect(extractAmountsDemanded('day 3 buy 2 toy5', { readByOcr: true })).toEqual([]);
+  });
+
   it('never throws, and every amount is a positive decimal with two places', () => {
     const text = fc
       .array(

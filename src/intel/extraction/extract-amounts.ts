@@ -14,6 +14,8 @@ export interface AmountOptions {
    * one, only sums with a currency sign or word are read.
    */
   defaultCurrency?: Currency | null;
+  /** The text is OCR output, where a Y before a number was a ¥ and a line break may split a sum. */
+  readByOcr?: boolean;
 }
 
 const NEAR_DEMAND = 0.9;
@@ -30,13 +32,21 @@ const NOT_AFTER_RANGE = String.raw`(?<!\d *${RANGE_DASH} *)`;
 const NOT_BEFORE_RANGE = String.raw`(?! *${RANGE_DASH} *\d)`;
 const MULTIPLIER = String.raw`(?:万|千|k(?![a-z]))`;
 const PREFIX = String.raw`(?<![a-z])(?:us\$|usd|rmb|cny)|[¥$]`;
+// OCR reads ¥ as Y, and may break the line between a sum and its 元.
+const PREFIX_READ_BY_OCR = String.raw`${PREFIX}|(?<![a-z])y(?= *\d)`;
 const SUFFIX = String.raw`块|元|人民币|美元|美金|(?:rmb|cny|usd|dollars?|bucks?)(?![a-z])|[¥$]`;
-const AMOUNT = new RegExp(
-  `(?<prefix>${PREFIX}) *(?<prefixed>${NUMBER}) *(?<prefixedMultiplier>${MULTIPLIER})?${NOT_BEFORE_RANGE}` +
-    `|${NOT_AFTER_RANGE}(?<suffixed>${NUMBER}) *(?<suffixedMultiplier>${MULTIPLIER})? *(?<suffix>${SUFFIX})` +
-    `|${NOT_AFTER_RANGE}(?<bare>${BARE_NUMBER})${NOT_BEFORE_RANGE}`,
-  'gi',
-);
+
+function amountPattern(prefix: string, suffixGap: string): RegExp {
+  return new RegExp(
+    `(?<prefix>${prefix}) *(?<prefixed>${NUMBER}) *(?<prefixedMultiplier>${MULTIPLIER})?${NOT_BEFORE_RANGE}` +
+      `|${NOT_AFTER_RANGE}(?<suffixed>${NUMBER})${suffixGap}(?<suffixedMultiplier>${MULTIPLIER})?${suffixGap}(?<suffix>${SUFFIX})` +
+      `|${NOT_AFTER_RANGE}(?<bare>${BARE_NUMBER})${NOT_BEFORE_RANGE}`,
+    'gi',
+  );
+}
+
+const AMOUNT = amountPattern(PREFIX, ' *');
+const AMOUNT_READ_BY_OCR = amountPattern(PREFIX_READ_BY_OCR, String.raw`\s*`);
 const MULTIPLIERS: Record<string, bigint> = { 万: 10_000n, 千: 1_000n, k: 1_000n };
 const DOLLAR_MARKERS = /^(?:us\$|usd|\$|美元|美金|dollars?|bucks?)$/i;
 
@@ -60,7 +70,7 @@ export function extractAmountsDemanded(
   // A full-width comma is Chinese punctuation, never a thousands separator: "给50，200块就删".
   const folded = text.replace(/，/g, '、').normalize('NFKC');
   const byKey = new Map<string, DemandedAmount>();
-  for (const match of folded.matchAll(AMOUNT)) {
+  for (const match of folded.matchAll(options.readByOcr ? AMOUNT_READ_BY_OCR : AMOUNT)) {
     const groups = match.groups ?? {};
     const nearDemand = nearDemandWord(folded, match.index, match.index + match[0].length);
     const found =

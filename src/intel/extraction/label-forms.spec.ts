@@ -52,6 +52,16 @@ describe('every label form', () => {
   it.each([
     ['a QQ label split by OCR spaces', '扣 扣 : 2847 5619 32', ['qq 2847561932']],
     ['a WeChat label split by OCR spaces', '微 信 号 ： xw_chaping88', ['wechat xw_chaping88']],
+    ['a Q split from its 号 by OCR', '有事找我，Q 号 922 469 5762', ['qq 9224695762']],
+    ['a V split from its 信 by OCR', '加 V 信 :mike_chen5327', ['wechat mike_chen5327']],
+    ['企鹅号 with its 鹅 misread by OCR', '加我企玫号 64932447 私聊', ['qq 64932447']],
+    [
+      'a QQ number once, when OCR also read its line cut off at a dash',
+      '扣扣:550-570-\n加我扣扣:550-570-839 私聊',
+      ['qq 550570839'],
+    ],
+    ['vx with its letters doubled by OCR', 'VvXx kefu_655， 备注差评', ['wechat kefu_655']],
+    ['wx with its letters doubled by OCR', 'WwWx haoping4168 加一下', ['wechat haoping4168']],
     ['a phone label split by OCR spaces', '手 机 号 138-0013-8000', ['phone +8613800138000']],
     [
       'a payment word split by OCR spaces',
@@ -105,6 +115,7 @@ describe('what is never an identifier', () => {
     '50.00',
     '付款 ¥1,280.50',
     '87%',
+    '企业号 12345678',
     '昨天 22:08 订单号 4012345678901234567 ¥50 200元 RMB 300',
   ])('%j', (text) => expect(found(text)).toEqual([]));
 });

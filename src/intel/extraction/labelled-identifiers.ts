@@ -18,10 +18,15 @@ interface LabelRule {
 }
 
 // "加Q" only counts with the 加, and a lone "q" only before a colon or 号: elsewhere it is a letter.
+// OCR spaces between Han characters are folded away, but not one between a Latin letter and a Han
+// character: "Q 号", "V 信". Tesseract's Chinese model reads a lone Latin letter twice at times:
+// "vx" as "VvXx", "wx" as "WwWx".
+// OCR reads 鹅 as many another character (企员, 企玫, 企钢 on the corpus): 企, one Han character
+// and 号 is a QQ label too, but not 企业号, an enterprise account.
 const QQ_LABEL =
-  /(?:(?<![a-z])qq|(?<=加)q|扣扣|企鹅|球球)(?:\s*号码?)?|(?<![a-z])q号码?|(?<![a-z])q(?=\s*:)/gi;
+  /(?:(?<![a-z])qq|(?<=加)q|扣扣|企鹅|球球)(?:\s*号码?)?|企(?!业)\p{Script=Han}号|(?<![a-z])q ?号码?|(?<![a-z])q(?=\s*:)/giu;
 const WECHAT_LABEL =
-  /(?:微信|威信|v信|(?<![a-z0-9_])(?:wechat|weixin|wx|vx)(?![a-z0-9_]))(?:\s*(?:号|账号|id(?![a-z0-9_])))?/gi;
+  /(?:微信|威信|v ?信|(?<![a-z0-9_])(?:wechat|weixin|w+x+|v+x+)(?![a-z0-9_]))(?:\s*(?:号|账号|id(?![a-z0-9_])))?/gi;
 const PHONE_LABEL =
   /电话|手机|致电|(?<![a-z])(?:tel(?:ephone)?|phone|mobile|cell(?:phone)?|call)(?![a-z])/gi;
 const ALIPAY_LABEL = /支付宝|(?<![a-z])alipay(?![a-z])/gi;
@@ -92,8 +97,13 @@ function readAfterLabel(
   return [];
 }
 
+// A grouped number that ends at a dash ("550-570-") was cut off: OCR read a line twice, once in
+// part.
+const CUT_OFF = /^-(?!\d)/;
+
 function readQq(text: string, at: number): Candidate[] {
   const run = matchAt(LABELLED_QQ_VALUE, text, at);
+  if (run !== undefined && CUT_OFF.test(text.slice(at + run.length))) return [];
   const repair = run === undefined ? undefined : repairOcrDigits(run);
   const number = repair === undefined ? undefined : longestQqPrefix(repair.digits);
   if (run === undefined || number === undefined) return [];

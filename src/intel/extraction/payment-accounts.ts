@@ -10,7 +10,7 @@ const WECHAT_ID_VALUE = new RegExp(WECHAT_ID, 'iy');
 
 const WALLETS: [name: RegExp, provider: PaymentProvider][] = [
   [/支付宝|(?<![a-z])alipay(?![a-z])/i, 'alipay'],
-  [/微信|威信|v信|(?<![a-z])(?:wechat|weixin|wx|vx)(?![a-z])/i, 'wechat_pay'],
+  [/微信|威信|v ?信|(?<![a-z])(?:wechat|weixin|wx|vx)(?![a-z])/i, 'wechat_pay'],
   [/(?<![a-z])paypal(?![a-z])/i, 'paypal'],
   [/银行|卡号/, 'bank'],
 ];

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { STATUS_BAR_HEIGHT } from '../../test/corpus/render/chrome';
-import type { ScreenSize } from '../../test/corpus/render/screen-sizes';
+import { STATUS_BAR_HEIGHT } from './render/chrome';
+import type { ScreenSize } from './render/screen-sizes';
 
 /** What happens to a screenshot between the blackmailer's phone and a seller's upload. */
 export interface Variant {
