@@ -26,24 +26,36 @@ async function screenshotOfScreenshot(original: Buffer, size: ScreenSize): Promi
     .resize(fitWidth, fitHeight)
     .png({ compressionLevel: 1 })
     .toBuffer();
-  const chrome = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}">
-      <rect width="${size.width}" height="${statusBar}" fill="#1b1b1b"/>
-      <rect x="${size.width * 0.05}" y="${statusBar * 0.3}" width="${size.width * 0.1}"
-        height="${statusBar * 0.4}" fill="#e0e0e0"/>
-      <rect x="${size.width * 0.82}" y="${statusBar * 0.3}" width="${size.width * 0.12}"
-        height="${statusBar * 0.4}" fill="#e0e0e0"/>
-      <rect y="${size.height - navigationBar}" width="${size.width}" height="${navigationBar}"
-        fill="#1b1b1b"/>
-      <circle cx="${size.width / 2}" cy="${size.height - navigationBar / 2}"
-        r="${navigationBar * 0.25}" fill="none" stroke="#e0e0e0" stroke-width="3"/>
-    </svg>`,
-  );
+  // Drawn from plain rectangles, not SVG: the service blocks SVG in this process once imported.
+  const bar = (width: number, height: number, colour: string) =>
+    sharp({ create: { width, height, channels: 3, background: colour } })
+      .png()
+      .toBuffer();
+  const icon = (width: number, height: number) =>
+    bar(Math.round(width), Math.round(height), '#e0e0e0');
+  const navigationTop = size.height - navigationBar;
+  const home = Math.round(navigationBar * 0.5);
   return sharp({
     create: { width: size.width, height: size.height, channels: 3, background: '#000000' },
   })
     .composite([
-      { input: chrome, top: 0, left: 0 },
+      { input: await bar(size.width, statusBar, '#1b1b1b'), top: 0, left: 0 },
+      {
+        input: await icon(size.width * 0.1, statusBar * 0.4),
+        top: Math.round(statusBar * 0.3),
+        left: Math.round(size.width * 0.05),
+      },
+      {
+        input: await icon(size.width * 0.12, statusBar * 0.4),
+        top: Math.round(statusBar * 0.3),
+        left: Math.round(size.width * 0.82),
+      },
+      { input: await bar(size.width, navigationBar, '#1b1b1b'), top: navigationTop, left: 0 },
+      {
+        input: await icon(home, home),
+        top: navigationTop + Math.round((navigationBar - home) / 2),
+        left: Math.round((size.width - home) / 2),
+      },
       { input: picture, top: statusBar, left: Math.round((size.width - fitWidth) / 2) },
     ])
     .jpeg({ quality: 85 })

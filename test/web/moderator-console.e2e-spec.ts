@@ -75,7 +75,11 @@ describe('the moderator console in a desktop browser', () => {
       title: `Blackmail over QQ ${qq}`,
       reported: [{ identifiers: [{ kind: 'qq', value: qq }] }],
     });
-    await upload(kase.id, await chatScreenshot([`QQ ${qq}`]), 'chat.png');
+    await upload(
+      kase.id,
+      await chatScreenshot([`Add me on QQ: ${qq}`, 'pay 200 or the review stays']),
+      'chat.png',
+    );
     await upload(
       kase.id,
       taobaoGbkExport([
@@ -119,7 +123,15 @@ describe('the moderator console in a desktop browser', () => {
     ]);
 
     // The case view: OCR text beside the screenshot, orders as a table, the lease's countdown.
-    expect(await page.locator('.ocr-text').textContent()).toContain(qq);
+    const screenshotId = await page
+      .locator('.evidence-card')
+      .first()
+      .getAttribute('data-evidence-id');
+    const read = (
+      await request(t.http).get(`/v1/evidence/${screenshotId}`).set(bearer(moderator)).expect(200)
+    ).body;
+    expect(read.ocrText).toMatch(/\S/);
+    expect(await page.locator('.ocr-text').textContent()).toBe(read.ocrText);
     expect(await page.locator('table caption').textContent()).toBe('Orders in the export');
     expect(await page.locator('tbody td.reference').first().textContent()).toBe('3318827765001');
     expect(await page.locator('[data-claim-expires] strong').textContent()).toMatch(
@@ -133,7 +145,7 @@ describe('the moderator console in a desktop browser', () => {
     await page.keyboard.type('Please upload the whole chat, from the first message.');
     await tabTo(page, 'form[action$="/request-info"] button[type=submit]');
     await Promise.all([page.waitForURL(/\/console\/cases\//), page.keyboard.press('Enter')]);
-    expect(await page.locator('.case-status .badge').textContent()).toBe('Needs your reply');
+    expect(await page.locator('.case-status .badge').textContent()).toBe('Waiting for the seller');
 
     await request(t.http)
       .post(`/v1/cases/${kase.id}/messages`)
