@@ -11,6 +11,8 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { AccountSettingsController } from './account/account-settings.controller';
 import { WebAccessController } from './account/account.controller';
 import { ApiNotFoundController, WebNotFoundController } from './errors/not-found.controller';
+import { PAGE_ERRORS } from '../common/problem/page-errors';
+import { WebPageErrors } from './errors/web-page-errors.service';
 import { AssetsController } from './render/assets.controller';
 import { WebAssets } from './render/web-assets.service';
 import { CsrfInterceptor } from './session/csrf.interceptor';
@@ -46,8 +48,10 @@ import { ConsoleController } from './console/console.controller';
   providers: [
     WebAssets,
     WebSessionGuard,
+    { provide: PAGE_ERRORS, useClass: WebPageErrors },
     CsrfInterceptor,
     { provide: WEB_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => webKeyOf(config) },
   ],
+  exports: [PAGE_ERRORS],
 })
 export class WebModule {}

@@ -195,6 +195,28 @@ describe('web sessions, CSRF and headers', () => {
     await context.close();
   });
 
+  it('draws errors raised before a page’s own handler as a page in the reader’s language', async () => {
+    const page = await request(t.http)
+      .post('/signin')
+      .set('Accept-Language', 'zh-CN')
+      .type('form')
+      .send('email=li%00@example.com&password=x')
+      .expect(400);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const { context, page: browserPage } = await newPage(browser, { ...DESKTOP, locale: 'zh-CN' });
+    await browserPage.setContent(page.text);
+    expect(await browserPage.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await browserPage.locator('h1').textContent()).toBe('错误 400');
+    await context.close();
+
+    const api = await request(t.http)
+      .post('/v1/auth/login')
+      .send({ email: 'li\u0000@example.com', password: 'x' })
+      .expect(400);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('registers a second account of a shop as its member, and refuses a taken email on the form', async () => {
     const email = `taken-${randomUUID()}@example.com`;
     await registerSeller(t, { email });

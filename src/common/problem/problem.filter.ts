@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  Optional,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { FieldError } from './problem-details';
 import { ProblemException } from './problem.exception';
+import { PAGE_ERRORS, PageErrors } from './page-errors';
 import { sendProblem } from './send-problem';
 
 interface BodyParserError {
@@ -10,10 +19,15 @@ interface BodyParserError {
   limit?: number;
 }
 
-/** Renders every error, ours, Nest's or Express's, as RFC 9457 problem+json. */
+/**
+ * Renders every error, ours, Nest's or Express's, as RFC 9457 problem+json; or, for a request
+ * for a web page, hands it to the pages to draw.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(@Optional() @Inject(PAGE_ERRORS) private readonly pages?: PageErrors) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -21,6 +35,11 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, detail, errors, headers } = this.describe(exception);
     if (status >= 500) this.logger.error(exception);
+    if (this.pages?.isPageRequest(request) && !response.headersSent) {
+      response.set(headers);
+      this.pages.send(request, response, status, detail);
+      return;
+    }
     sendProblem(request, response, status, detail, errors, headers);
   }
 

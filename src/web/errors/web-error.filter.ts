@@ -5,20 +5,7 @@ import { sendPage } from '../render/send-page';
 import { contextOf } from '../session/web-context';
 import { CsrfRejected, SignInRequired } from '../session/web-errors';
 import { ErrorPage } from './error.page';
-import type { Messages } from '../i18n/messages';
-
-/** The reader's words for a status; the service's own detail is shown only for 4xx it explains. */
-function messageFor(m: Messages, status: number): string {
-  const messages: Record<number, string> = {
-    403: m.errors.forbidden,
-    404: m.errors.notFound,
-    409: m.errors.conflict,
-    413: m.errors.tooLarge,
-    415: m.errors.unsupported,
-    429: m.errors.tooMany,
-  };
-  return messages[status] ?? (status >= 500 ? m.errors.server : m.errors.generic);
-}
+import { errorMessageFor, EXPLAINED_STATUSES } from './error-message';
 
 /** Errors of web pages as HTML pages in the reader's language, never problem+json. */
 @Catch()
@@ -46,10 +33,10 @@ export class WebErrorFilter implements ExceptionFilter {
     const status = exception instanceof HttpException ? exception.getStatus() : 500;
     if (status >= 500) this.logger.error(exception);
     const detail =
-      exception instanceof ProblemException && [409, 413, 415, 422].includes(status)
+      exception instanceof ProblemException && EXPLAINED_STATUSES.includes(status)
         ? exception.message
         : undefined;
-    const message = messageFor(ctx.m, status);
+    const message = errorMessageFor(ctx.m, status);
     if (exception instanceof ProblemException) {
       for (const [name, value] of Object.entries(exception.headers))
         response.setHeader(name, value);
