@@ -53,7 +53,9 @@ describe('moderators’ figures', () => {
   it('gives open cases per moderator, median times to first answer and decision, and breaches', async () => {
     // Earlier files' cases are long past their service levels at this clock: marked a day and
     // more before the period measured (and the last day /metrics reads), they stay out of both.
-    await t.app.get(ServiceLevelsService).check(new Date(start.getTime() - 30 * HOUR_MS));
+    // Again until none is left: the worker's own scheduled check may hold some of them meanwhile.
+    const before = new Date(start.getTime() - 30 * HOUR_MS);
+    while ((await t.app.get(ServiceLevelsService).check(before)) > 0);
     const [one, two, three] = [await newCase(), await newCase(), await newCase()];
     const t0 = clock.now().getTime();
     await claim(first, one.id);

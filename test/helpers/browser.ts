@@ -18,14 +18,35 @@ export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height:
 
 export interface WebApp extends TestApp {
   baseUrl: string;
+  startedAt: Date;
 }
 
 /** The whole service listening on a free port, for a browser to reach. */
 export async function startWebApp(overrides: Record<string, string> = {}): Promise<WebApp> {
+  const startedAt = new Date();
   const t = await startTestApp(overrides);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
-  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+  return { ...t, baseUrl: `http://127.0.0.1:${port}`, startedAt };
+}
+
+/**
+ * Lets the background work this file started finish, then closes the app: work left queued
+ * would otherwise run in the next file's worker, in the middle of that file's tests.
+ */
+export async function closeWebApp(t: WebApp | undefined): Promise<void> {
+  if (!t) return;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const [{ pending }] = await t.db.query(
+      `SELECT count(*)::int AS pending FROM outbox
+        WHERE finished_at IS NULL AND failed_at IS NULL AND created_at >= $1`,
+      [t.startedAt],
+    );
+    if (pending === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await t.app.close();
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -11,6 +11,7 @@ import {
   PHONE,
   saveScreenshot,
   seriousAxeViolations,
+  closeWebApp,
   startWebApp,
   WebApp,
 } from '../helpers/browser';
@@ -53,7 +54,7 @@ describe('every page of the seller portal, in both languages', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await t?.app.close();
+    await closeWebApp(t);
   });
 
   const signIn = async (page: Page) => {

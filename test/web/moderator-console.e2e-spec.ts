@@ -20,6 +20,7 @@ import {
   PHONE,
   saveScreenshot,
   seriousAxeViolations,
+  closeWebApp,
   startWebApp,
   WebApp,
 } from '../helpers/browser';
@@ -60,7 +61,7 @@ describe('the moderator console in a desktop browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await t?.app.close();
+    await closeWebApp(t);
   });
 
   const upload = async (caseId: string, file: Buffer, name: string) =>

@@ -16,6 +16,7 @@ import {
   PHONE,
   saveScreenshot,
   seriousAxeViolations,
+  closeWebApp,
   startWebApp,
   WebApp,
 } from '../helpers/browser';
@@ -48,7 +49,7 @@ describe('the seller portal in a phone browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await t?.app.close();
+    await closeWebApp(t);
   });
 
   const staffAct = (caseId: string, move: string, body: object) =>

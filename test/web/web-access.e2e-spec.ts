@@ -12,7 +12,7 @@ import {
 import { fileCase } from '../factories/cases';
 import { chatScreenshot } from '../factories/screenshots';
 import { eventually } from '../helpers/eventually';
-import { startWebApp, WebApp } from '../helpers/browser';
+import { closeWebApp, startWebApp, WebApp } from '../helpers/browser';
 
 type Principal = 'anonymous' | 'owner' | 'otherSeller' | 'moderator' | 'admin';
 const PRINCIPALS: Principal[] = ['anonymous', 'owner', 'otherSeller', 'moderator', 'admin'];
@@ -269,7 +269,7 @@ describe('who may use each web page and form', () => {
       tokens[principal] = client.token;
     }
   });
-  afterAll(() => t?.app.close());
+  afterAll(() => closeWebApp(t));
 
   it('has a row for every web route and no row for a route that is gone', () => {
     expect(Object.keys(ROUTES).sort()).toEqual(webRoutesOf(t));

@@ -11,7 +11,14 @@ import {
   signedInAdmin,
 } from '../factories/accounts';
 import { fileCase } from '../factories/cases';
-import { DESKTOP, launchChromium, newPage, startWebApp, WebApp } from '../helpers/browser';
+import {
+  DESKTOP,
+  launchChromium,
+  newPage,
+  closeWebApp,
+  startWebApp,
+  WebApp,
+} from '../helpers/browser';
 
 /** Signs a seller in through the sign-in page; the browser holds the session cookie. */
 async function signInPage(page: Page, baseUrl: string, email: string, password = GOOD_PASSWORD) {
@@ -48,7 +55,7 @@ describe('web sessions, CSRF and headers', () => {
   afterAll(async () => {
     attacker?.close();
     await browser?.close();
-    await t?.app.close();
+    await closeWebApp(t);
   });
 
   it('refuses a forged cross-site POST and changes nothing', async () => {
