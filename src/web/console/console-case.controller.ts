@@ -30,6 +30,7 @@ import { ReasonDto, RequestInfoDto, ResolveDto } from '../../moderation/moderati
 import { ReplyTemplatesService } from '../../moderation/templates/reply-templates.service';
 import { localiseFieldErrors } from '../render/field-messages';
 import type { FormState } from '../render/form';
+import { evidenceImage } from '../render/evidence-image';
 import { sendPage } from '../render/send-page';
 import { formValues, validateForm } from '../render/validate-form';
 import { CsrfInterceptor } from '../session/csrf.interceptor';
@@ -212,9 +213,7 @@ export class ConsoleCaseController {
   ): Promise<StreamableFile> {
     if (variant !== 'thumbnail' && variant !== 'preview') throw new NotFoundException();
     const content = await this.evidence.openDerived(request.user!, id, variant);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', 'private, max-age=300');
-    return new StreamableFile(content, { type: 'image/webp' });
+    return evidenceImage(response, content);
   }
 
   /** Validates the form like the API's body, runs the move, and goes back to the case. */

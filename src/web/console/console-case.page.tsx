@@ -9,6 +9,7 @@ import type { FilledReplyView } from '../../moderation/templates/reply-template.
 import { formatDateTime, formatMoney } from '../i18n/formats';
 import { CsrfField } from '../render/csrf-field';
 import { ErrorSummary, Field, FormState, Options } from '../render/form';
+import { CaseFacts } from '../render/case-facts';
 import { Layout } from '../render/layout';
 import type { WebContext } from '../session/web-context';
 
@@ -227,42 +228,7 @@ export function ConsoleCasePage(props: ConsoleCasePageProps) {
           ) : null}
           <section aria-labelledby="details-title">
             <h2 id="details-title">{m.casePage.details}</h2>
-            <dl class="facts">
-              <dt>{m.casePage.filed}</dt>
-              <dd>{when(kase.createdAt)}</dd>
-              {kase.amountDemanded ? (
-                <>
-                  <dt>{m.casePage.amountDemanded}</dt>
-                  <dd>
-                    {formatMoney(
-                      kase.amountDemanded.amount,
-                      kase.amountDemanded.currency,
-                      ctx.locale,
-                    )}
-                  </dd>
-                </>
-              ) : null}
-              {kase.amountPaid ? (
-                <>
-                  <dt>{m.casePage.amountPaid}</dt>
-                  <dd>
-                    {formatMoney(kase.amountPaid.amount, kase.amountPaid.currency, ctx.locale)}
-                  </dd>
-                </>
-              ) : null}
-              {kase.demandDeadline ? (
-                <>
-                  <dt>{m.casePage.demandDeadline}</dt>
-                  <dd>{when(kase.demandDeadline)}</dd>
-                </>
-              ) : null}
-              {kase.orderIds.length > 0 ? (
-                <>
-                  <dt>{m.casePage.orderIds}</dt>
-                  <dd>{kase.orderIds.join(', ')}</dd>
-                </>
-              ) : null}
-            </dl>
+            <CaseFacts ctx={ctx} kase={kase} />
             <p class="prose">{kase.description}</p>
             <h3>{c.reported}</h3>
             <ul class="identifiers">

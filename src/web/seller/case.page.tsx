@@ -1,12 +1,13 @@
 import type { CaseEventView, CaseView, MessageView } from '../../cases/case.view';
 import type { EvidenceView } from '../../evidence/evidence.view';
 import { IDENTIFIER_KINDS } from '../../identifiers/identifier-kind';
-import { formatDateTime, formatMoney } from '../i18n/formats';
+import { formatDateTime } from '../i18n/formats';
 import { CsrfField } from '../render/csrf-field';
 import { ErrorSummary, Field, FormState, Options } from '../render/form';
 import { Layout } from '../render/layout';
 import type { WebContext } from '../session/web-context';
 import { EvidenceItem } from './evidence-item';
+import { CaseFacts } from '../render/case-facts';
 
 export interface SellerCasePageProps {
   ctx: WebContext;
@@ -51,54 +52,7 @@ export function SellerCasePage(props: SellerCasePageProps) {
         <span class={`badge badge-${kase.status}`}>{m.statuses[kase.status]}</span>{' '}
         {m.expected[kase.status]}
       </p>
-      <dl class="facts">
-        <dt>{m.casePage.reference}</dt>
-        <dd class="reference">{kase.reference}</dd>
-        <dt>{m.casePage.filed}</dt>
-        <dd>{when(kase.createdAt)}</dd>
-        <dt>{m.casePage.type}</dt>
-        <dd>{m.caseTypes[kase.type]}</dd>
-        <dt>{m.casePage.platform}</dt>
-        <dd>{m.platforms[kase.platform]}</dd>
-        {kase.incidentAt ? (
-          <>
-            <dt>{m.casePage.incidentAt}</dt>
-            <dd>{when(kase.incidentAt)}</dd>
-          </>
-        ) : null}
-        {kase.amountDemanded ? (
-          <>
-            <dt>{m.casePage.amountDemanded}</dt>
-            <dd>
-              {formatMoney(kase.amountDemanded.amount, kase.amountDemanded.currency, ctx.locale)}
-            </dd>
-          </>
-        ) : null}
-        {kase.amountPaid ? (
-          <>
-            <dt>{m.casePage.amountPaid}</dt>
-            <dd>{formatMoney(kase.amountPaid.amount, kase.amountPaid.currency, ctx.locale)}</dd>
-          </>
-        ) : null}
-        {kase.demandChannel ? (
-          <>
-            <dt>{m.casePage.demandChannel}</dt>
-            <dd>{m.channels[kase.demandChannel]}</dd>
-          </>
-        ) : null}
-        {kase.demandDeadline ? (
-          <>
-            <dt>{m.casePage.demandDeadline}</dt>
-            <dd>{when(kase.demandDeadline)}</dd>
-          </>
-        ) : null}
-        {kase.orderIds.length > 0 ? (
-          <>
-            <dt>{m.casePage.orderIds}</dt>
-            <dd>{kase.orderIds.join(', ')}</dd>
-          </>
-        ) : null}
-      </dl>
+      <CaseFacts ctx={ctx} kase={kase} />
 
       {kase.resolution ? (
         <section class="outcome" aria-labelledby="outcome-title">

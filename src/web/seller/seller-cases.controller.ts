@@ -38,6 +38,7 @@ import { CaseMovesService } from '../../moderation/case-moves.service';
 import { ReasonDto } from '../../moderation/moderation.dto';
 import { localiseFieldErrors } from '../render/field-messages';
 import { emptyForm, FormState } from '../render/form';
+import { evidenceImage } from '../render/evidence-image';
 import { sendPage } from '../render/send-page';
 import { formValues, validateForm } from '../render/validate-form';
 import { CsrfInterceptor } from '../session/csrf.interceptor';
@@ -242,9 +243,7 @@ export class SellerCasesController {
     @Param('id') id: string,
   ): Promise<StreamableFile> {
     const content = await this.evidence.openDerived(request.user!, id, 'thumbnail');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', 'private, max-age=300');
-    return new StreamableFile(content, { type: 'image/webp' });
+    return evidenceImage(response, content);
   }
 
   private sendNewCase(request: WebRequest, response: Response, status: number, form: FormState) {
