@@ -170,8 +170,13 @@ async function main(): Promise<void> {
     console.log('\n## The filing form over a slow 3G line, cache empty\n');
     console.log(
       table(
-        ['line', 'form usable ms (DOMContentLoaded: styled, deferred script run)', 'load ms'],
-        slow.map((run) => [run.line, fmt(run.usable), fmt(run.load)]),
+        [
+          'line',
+          'form usable ms (first paint: styled, works as a plain form)',
+          'enhanced ms (DOMContentLoaded: script run)',
+          'load ms',
+        ],
+        slow.map((run) => [run.line, fmt(run.usable), fmt(run.enhanced), fmt(run.load)]),
       ),
     );
     printMachine(loadBefore, [
@@ -207,7 +212,10 @@ async function firstLoadBytes(
   return { bytes: resources.reduce((sum, [, size]) => sum + size, 0), resources };
 }
 
-/** Milliseconds from navigation until the filing form is usable and until the page has loaded. */
+/**
+ * Milliseconds from navigation until the filing form is painted, styled and usable as a plain form,
+ * until its script has run, and until the page has loaded.
+ */
 async function slowLineUsable(
   browser: import('playwright-core').Browser,
   base: string,
@@ -226,7 +234,12 @@ async function slowLineUsable(
     const [navigation] = performance.getEntriesByType(
       'navigation',
     ) as PerformanceNavigationTiming[];
-    return { usable: navigation.domContentLoadedEventEnd, load: navigation.loadEventEnd };
+    const [paint] = performance.getEntriesByName('first-contentful-paint');
+    return {
+      usable: paint?.startTime ?? Number.NaN,
+      enhanced: navigation.domContentLoadedEventEnd,
+      load: navigation.loadEventEnd,
+    };
   });
   await context.close();
   return timing;

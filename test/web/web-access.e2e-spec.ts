@@ -64,7 +64,7 @@ interface Row {
 /** Every web route, as Express spells it, with who may use it. */
 const ROUTES: Record<string, Row> = {
   'GET /': { expect: SIGNED_IN, path: () => '/' },
-  'GET /assets/:name': { expect: OPEN, path: () => '/assets/bulwark.css' },
+  'GET /assets/:name': { expect: OPEN, path: () => '/assets/bulwark.js' },
   'GET /signin': { expect: OPEN, path: () => '/signin' },
   'POST /signin': { expect: OPEN, path: () => '/signin', form: { email: 'x@example.com' } },
   'GET /signup': { expect: OPEN, path: () => '/signup' },

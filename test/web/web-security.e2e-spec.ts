@@ -10,6 +10,7 @@ import {
   SignedIn,
   signedInAdmin,
 } from '../factories/accounts';
+import { stylesheetOf } from '../../src/web/render/page-stylesheet';
 import { fileCase } from '../factories/cases';
 import {
   DESKTOP,
@@ -187,12 +188,21 @@ describe('web sessions, CSRF and headers', () => {
     const answer = await request(t.http).get('/signin').set('Accept-Language', 'zh-CN').expect(200);
     const csp = answer.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("style-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
 
     const { context, page } = await newPage(browser, { ...DESKTOP, locale: 'zh-CN' });
     await page.goto(`${t.baseUrl}/signin`);
+    const inlined = await page.locator('head style').textContent();
+    expect(csp).toContain(`style-src ${stylesheetOf(inlined ?? '').cspSource};`);
+    const injectedColour = await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { color: rgb(1, 2, 3) !important }';
+      document.head.append(style);
+      return getComputedStyle(document.body).color;
+    });
+    expect(injectedColour).not.toBe('rgb(1, 2, 3)');
+    expect((await page.locator('.skip-link').boundingBox())?.x).toBeLessThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.locator('.languages a').click();
     await page.waitForURL(/\/signin$/);

@@ -36,7 +36,7 @@ export class WebPageErrors implements PageErrors {
       m: messagesFor(locale),
       csrfToken: '',
       path: request.originalUrl,
-      assets: { css: this.assets.urlOf('bulwark.css'), js: this.assets.urlOf('bulwark.js') },
+      assets: { js: this.assets.urlOf('bulwark.js') },
       utcOffset: this.config.cases.localUtcOffset,
     };
     const message = errorMessageFor(ctx.m, status);

@@ -6,7 +6,7 @@ import { WebAssets } from './web-assets.service';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-/** The stylesheet and scripts, compressed ahead of time; cached for a year when versioned. */
+/** The scripts, compressed ahead of time; cached for a year when versioned. */
 @ApiExcludeController()
 @Public()
 @Controller('assets')

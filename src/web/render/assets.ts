@@ -3,11 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
-/** The stylesheet and scripts of the web pages, served by the service itself. */
+/** The web pages' files: their script, served here, and their stylesheet, inlined by each page. */
 export const ASSETS_DIR = join(process.cwd(), 'public');
 
 const MEDIA_TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
@@ -21,7 +20,7 @@ export interface Asset {
   brotli: Buffer;
 }
 
-/** Every asset read and compressed once, at start-up. */
+/** Every served asset read and compressed once, at start-up. */
 export function loadAssets(dir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of readdirSync(dir)) {

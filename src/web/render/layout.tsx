@@ -3,6 +3,7 @@ import { LANGUAGE_TAG, LOCALES } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import type { WebContext } from '../session/web-context';
 import { CsrfField } from './csrf-field';
+import { pageStylesheet } from './page-stylesheet';
 
 export interface LayoutProps {
   ctx: WebContext;
@@ -63,7 +64,7 @@ export function Layout({ ctx, title, wide, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${m.layout.product}`}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={ctx.assets.css} />
+        <style dangerouslySetInnerHTML={{ __html: pageStylesheet().text }} />
         <script src={ctx.assets.js} defer />
       </head>
       <body>

@@ -2,21 +2,24 @@ import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { pageStylesheet } from './page-stylesheet';
 
 /**
- * Scripts and styles only from this service, no inline ones, never framed: a page that an
- * attacker got text into still runs nothing of theirs.
+ * Scripts only from this service, no style but the page's own stylesheet (by its hash), never
+ * framed: a page that an attacker got text into still runs and restyles nothing of theirs.
  */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+function pageCsp(): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src ${pageStylesheet().cspSource}`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
 
 /** Brotli or gzip when the browser takes it: the filing page must load fast on a slow phone. */
 function encode(request: Request, html: string): { body: Buffer; encoding?: string } {
@@ -40,7 +43,7 @@ export function sendPage(request: Request, response: Response, status: number, p
   const { body, encoding } = encode(request, `<!doctype html>${renderToString(page)}`);
   response.status(status);
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
-  response.setHeader('Content-Security-Policy', PAGE_CSP);
+  response.setHeader('Content-Security-Policy', pageCsp());
   response.setHeader('Cache-Control', 'no-store');
   response.setHeader('Vary', 'Cookie, Accept-Language, Accept-Encoding');
   if (encoding) response.setHeader('Content-Encoding', encoding);

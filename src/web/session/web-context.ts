@@ -12,8 +12,8 @@ export interface WebContext {
   csrfToken: string;
   /** The path and query the page was asked for, to come back to after signing in. */
   path: string;
-  /** Versioned addresses of the stylesheet and script. */
-  assets: { css: string; js: string };
+  /** The versioned address of the script. */
+  assets: { js: string };
   /** The UTC offset times are shown in. */
   utcOffset: string;
 }

@@ -55,7 +55,7 @@ export class WebSessionGuard implements CanActivate {
       user,
       csrfToken: csrfTokenFor(this.key, binding),
       path: request.originalUrl,
-      assets: { css: this.assets.urlOf('bulwark.css'), js: this.assets.urlOf('bulwark.js') },
+      assets: { js: this.assets.urlOf('bulwark.js') },
       utcOffset: this.config.cases.localUtcOffset,
     };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(WEB_ROLES, [
