@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { GUIDANCE_FILE, loadGuidance } from '../src/guidance/guidance.loader';
+import { GUIDANCE_FILES } from '../src/guidance/guidance-language';
+import { loadGuidance } from '../src/guidance/guidance.loader';
 import {
   bearer,
   registerSeller,
@@ -14,7 +15,7 @@ describe('seller guidance', () => {
   let t: TestApp;
   let seller: SignedIn;
   // The expected answers come from the data file itself, so editing its wording breaks no test.
-  const guidance = loadGuidance(GUIDANCE_FILE);
+  const guidance = loadGuidance(GUIDANCE_FILES.en);
   const taobao = guidance.platforms.taobao;
 
   beforeAll(async () => {
@@ -81,11 +82,40 @@ describe('seller guidance', () => {
       .query({ caseType: 'blackmail' })
       .set(bearer(seller));
     expect(fieldsOf(expectProblem(badType, 400))).toContain('caseType');
+    const badLanguage = await request(t.http)
+      .get('/v1/guidance/taobao')
+      .query({ language: 'fr' })
+      .set(bearer(seller));
+    expect(fieldsOf(expectProblem(badLanguage, 400))).toContain('language');
     const unknownField = await request(t.http)
       .get('/v1/guidance/taobao')
-      .query({ language: 'zh' })
+      .query({ lang: 'zh' })
       .set(bearer(seller));
     expectProblem(unknownField, 400);
+  });
+
+  it('gives the same guidance in Simplified Chinese, tip for tip, when asked', async () => {
+    const chinese = loadGuidance(GUIDANCE_FILES.zh);
+    const response = await request(t.http)
+      .get('/v1/guidance/taobao')
+      .query({ caseType: 'extortion', language: 'zh' })
+      .set(bearer(seller))
+      .expect(200);
+    expect(response.body).toEqual({
+      platform: 'taobao',
+      name: chinese.platforms.taobao.name,
+      acceptedProof: [...chinese.platforms.taobao.acceptedProof],
+      supportingOnly: [...chinese.platforms.taobao.supportingOnly],
+      captureNow: [...chinese.platforms.taobao.captureNow],
+      reportChannel: [...chinese.platforms.taobao.reportChannel],
+      common: [...chinese.common.advice],
+      caseTypeTips: [
+        ...(chinese.common.caseTypes.extortion ?? []),
+        ...(chinese.platforms.taobao.caseTypes.extortion ?? []),
+      ],
+    });
+    expect(response.body.common.join('')).toMatch(/[\u4e00-\u9fff]/);
+    expect(response.body.captureNow).toHaveLength(taobao.captureNow.length);
   });
 
   it('refuses anonymous callers with 401', async () => {

@@ -17,7 +17,7 @@ import type { NormalizedIdentifier } from '../../src/identifiers/normalize-ident
 import { PLATFORMS } from '../../src/common/platform';
 import type { FieldError } from '../../src/common/problem/problem-details';
 import { isTimestamp } from '../../src/common/validation/is-timestamp';
-import { GUIDANCE_FILE, loadGuidance } from '../../src/guidance/guidance.loader';
+import { loadGuidanceByLanguage } from '../../src/guidance/guidance-by-language';
 import { GuidanceService } from '../../src/guidance/guidance.service';
 import { authenticate } from '../lib/bare-auth';
 import { bareSettings, problem, problemOnError, serve } from '../lib/bare-server';
@@ -37,7 +37,7 @@ const settings = bareSettings();
 /** Bulwark's PHONE_DEFAULT_REGION, which the benchmark leaves at its default. */
 const PHONE_REGION = 'CN';
 /** Read from the project root at start-up, as Bulwark does. */
-const guidance = new GuidanceService(loadGuidance(GUIDANCE_FILE));
+const guidance = new GuidanceService(loadGuidanceByLanguage());
 
 // ---- the shape of the body, as CreateCaseDto declares it: 400, or 422 when only over a limit ----
 

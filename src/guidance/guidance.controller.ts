@@ -11,6 +11,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { CASE_TYPES, CaseType } from '../cases/case-type';
 import { PLATFORMS, Platform } from '../common/platform';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { GUIDANCE_LANGUAGES, GuidanceLanguage } from './guidance-language';
 import { isPlatform } from './guidance.schema';
 import { GuidanceService } from './guidance.service';
 import { PlatformGuidanceView } from './guidance.view';
@@ -23,6 +24,15 @@ export class GuidanceQueryDto {
   @IsOptional()
   @IsIn(CASE_TYPES)
   caseType?: CaseType;
+
+  @ApiPropertyOptional({
+    enum: GUIDANCE_LANGUAGES,
+    default: 'en',
+    description: 'The language of the tips: English or Simplified Chinese',
+  })
+  @IsOptional()
+  @IsIn(GUIDANCE_LANGUAGES)
+  language?: GuidanceLanguage;
 }
 
 /** The marketplace in the path. An unknown one is a resource that does not exist: 404, not 400. */
@@ -53,6 +63,6 @@ export class GuidanceController {
     @Param('platform', new PlatformParam()) platform: Platform,
     @Query() query: GuidanceQueryDto,
   ): PlatformGuidanceView {
-    return this.guidance.forPlatform(platform, query.caseType);
+    return this.guidance.forPlatform(platform, query.caseType, query.language);
   }
 }

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { formatGuidanceError, Guidance, GuidanceError, validateGuidance } from './guidance.schema';
-
-/** The one guidance file the service reads, relative to where it is started (/app in Docker). */
-export const GUIDANCE_FILE = join(process.cwd(), 'data', 'guidance.yaml');
 
 export type GuidanceParse =
   | { readonly ok: true; readonly guidance: Guidance }

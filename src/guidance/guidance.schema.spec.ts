@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CASE_TYPES } from '../cases/case-type';
 import { PLATFORMS } from '../common/platform';
-import { GUIDANCE_FILE, loadGuidance, parseGuidance } from './guidance.loader';
+import { GUIDANCE_FILES } from './guidance-language';
+import { loadGuidance, parseGuidance } from './guidance.loader';
 import { formatGuidanceError, validateGuidance } from './guidance.schema';
 
 const REAL_FILE = join(__dirname, '..', '..', 'data', 'guidance.yaml');
@@ -58,8 +59,11 @@ describe('the guidance file', () => {
     expect(everyTip.filter((tip) => /https?:|www\./i.test(tip))).toEqual([]);
   });
 
-  it('is read from data/guidance.yaml under the directory the service starts in', () => {
-    expect(GUIDANCE_FILE).toBe(join(process.cwd(), 'data', 'guidance.yaml'));
+  it('is read from data/ under the directory the service starts in, one file per language', () => {
+    expect(GUIDANCE_FILES).toEqual({
+      en: join(process.cwd(), 'data', 'guidance.yaml'),
+      zh: join(process.cwd(), 'data', 'guidance.zh.yaml'),
+    });
   });
 });
 

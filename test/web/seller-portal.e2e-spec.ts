@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+import { GUIDANCE_FILES } from '../../src/guidance/guidance-language';
+import { loadGuidance } from '../../src/guidance/guidance.loader';
 import {
   bearer,
   GOOD_PASSWORD,
@@ -59,6 +61,10 @@ describe('the seller portal in a phone browser', () => {
     const { context, page, errors } = await newPage(browser, { ...PHONE, locale: 'zh-CN' });
     await signUp(page, t.baseUrl, { email: `seller-${randomUUID()}@example.com`, name: '李娜' });
     await saveScreenshot(page, 'phone-zh-new-case');
+    const taobaoInChinese = loadGuidance(GUIDANCE_FILES.zh).platforms.taobao;
+    expect(await page.locator('.guidance .checklist li').allTextContents()).toEqual([
+      ...taobaoInChinese.captureNow,
+    ]);
 
     await page.locator('#field-type').selectOption('extortion');
     await page.locator('#field-title').fill('买家要 200 元才删一星差评');

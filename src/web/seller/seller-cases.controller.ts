@@ -256,7 +256,7 @@ export class SellerCasesController {
       NewCasePage({
         ctx,
         form,
-        guidance: this.guidance.forPlatform(platform),
+        guidance: this.guidance.forPlatform(platform, undefined, ctx.locale),
         idempotencyKey: randomUUID(),
         limits: this.config.evidence,
         accept: EVIDENCE_ACCEPT,
