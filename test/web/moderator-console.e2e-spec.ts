@@ -261,10 +261,17 @@ describe('the moderator console in a desktop browser', () => {
         reported: [{ identifiers: [{ kind: 'qq', value: qq }] }],
       });
       caseReference = kase.reference;
-      const rows = Array.from({ length: 90 }, (_, i) => {
-        const at = new Date(Date.UTC(2026, 10, 2, 8 + Math.floor(i / 10), (i % 10) * 5));
-        return `99${Date.now() % 1_000_000}${String(i).padStart(3, '0')},siege_${randomUUID().slice(0, 6)}_${i},9.90,${at.toISOString()},closed,yes,1`;
+      // Three quiet days of two good orders an hour, then nine hours of ten refunded one-star ones.
+      const orderId = (i: number) => `99${Date.now() % 1_000_000}${String(i).padStart(3, '0')}`;
+      const normal = Array.from({ length: 144 }, (_, i) => {
+        const at = new Date(Date.UTC(2026, 9, 30, 2 + Math.floor(i / 2), (i % 2) * 30));
+        return `${orderId(100 + i)},buyer_${randomUUID().slice(0, 6)}_${i},59.00,${at.toISOString()},done,no,5`;
       });
+      const siege = Array.from({ length: 90 }, (_, i) => {
+        const at = new Date(Date.UTC(2026, 10, 2, 8 + Math.floor(i / 10), (i % 10) * 5));
+        return `${orderId(i)},siege_${randomUUID().slice(0, 6)}_${i},9.90,${at.toISOString()},closed,yes,1`;
+      });
+      const rows = [...normal, ...siege];
       await request(t.http)
         .post(`/v1/cases/${kase.id}/evidence`)
         .set(bearer(siegeSeller))
@@ -285,6 +292,15 @@ describe('the moderator console in a desktop browser', () => {
         expect(found).toHaveLength(1);
         return found[0].id as string;
       }, 30_000);
+      const { activity } = (
+        await request(t.http).get(`/v1/campaigns/${campaignId}`).set(bearer(moderator)).expect(200)
+      ).body;
+      expect(activity.normal).toEqual({
+        perHour: { orders: 2, refunds: 0, badReviews: 0 },
+        from: '2026-10-30T02:00:00.000Z',
+        to: '2026-11-02T02:00:00.000Z',
+      });
+      expect(activity.hours).toHaveLength(21);
       offenderId = await eventually(async () => {
         const { offenders } = (
           await request(t.http)
@@ -340,7 +356,13 @@ describe('the moderator console in a desktop browser', () => {
             await saveScreenshot(page, `${size.name}-${lang}-console-${name}`);
           }
           await page.goto(`${t.baseUrl}/console/campaigns/${campaignId}`);
-          expect(await page.locator('.chart-svg .bar').count()).toBeGreaterThan(0);
+          // 9 hours of siege and 6 either side, three bars an hour, against the three days before.
+          expect(await page.locator('.chart-svg rect.bar').count()).toBe(21 * 3);
+          expect(await page.locator('.chart-svg line.normal').count()).toBe(3);
+          const cells = (row: string) => page.locator(`table.activity ${row} td`).allTextContents();
+          expect(await cells('tr.normal-row')).toEqual(['2', '0', '0']);
+          expect(await cells('tbody tr:nth-child(8)')).toEqual(['10', '10', '10']);
+          expect(await cells('tbody tr:nth-child(2)')).toEqual(['0', '0', '0']);
           expect(errors).toEqual([]);
           await context.close();
         });

@@ -15,8 +15,8 @@ export type HitSource = Pick<
   'sellerId' | 'buyer' | 'orderedAt' | 'refunded' | 'rating'
 >;
 
-const WORST_BAD_RATING = 1;
-const BEST_BAD_RATING = 2;
+export const WORST_BAD_RATING = 1;
+export const BEST_BAD_RATING = 2;
 
 // Exports mask buyer names ("t**1", "张*"); one masked name stands for many accounts, so it
 // would make unrelated buyers look like one account recurring across stores.

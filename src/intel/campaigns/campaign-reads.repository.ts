@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { KeysetCursor } from '../../common/pagination/cursor';
+import type { HourActivity } from './campaign-activity';
+import { BEST_BAD_RATING, WORST_BAD_RATING } from './campaign-hits';
 import { CampaignEntity } from './campaign.entity';
 import type { CampaignCaseView } from './campaign.view';
 
@@ -66,5 +68,35 @@ export class CampaignReadsRepository {
        WHERE cc.campaign_id = $1 ORDER BY c.created_at, c.id`,
       [id],
     );
+  }
+
+  /**
+   * Orders, refunds and bad reviews per hour at these sellers, from their exports, counting an
+   * order once however many exports hold it. Hours since the epoch, so the session's time zone
+   * does not matter.
+   */
+  async activityOf(sellerIds: string[], fromHour: number, toHour: number): Promise<HourActivity[]> {
+    const rows: { hour: string; orders: string; refunds: string; bad_reviews: string }[] =
+      await this.dataSource.query(
+        `WITH orders AS (
+           SELECT DISTINCT ON (seller_id, order_id) ordered_at, refunded, rating
+             FROM order_records
+            WHERE seller_id = ANY($1::uuid[])
+              AND ordered_at >= to_timestamp($2 * 3600) AND ordered_at < to_timestamp($3 * 3600)
+            ORDER BY seller_id, order_id, ordered_at
+         )
+         SELECT floor(extract(epoch FROM ordered_at) / 3600)::bigint AS hour,
+                count(*) AS orders,
+                count(*) FILTER (WHERE refunded) AS refunds,
+                count(*) FILTER (WHERE rating BETWEEN $4 AND $5) AS bad_reviews
+           FROM orders GROUP BY 1 ORDER BY 1`,
+        [sellerIds, fromHour, toHour, WORST_BAD_RATING, BEST_BAD_RATING],
+      );
+    return rows.map((row) => ({
+      hour: Number(row.hour),
+      orders: Number(row.orders),
+      refunds: Number(row.refunds),
+      badReviews: Number(row.bad_reviews),
+    }));
   }
 }

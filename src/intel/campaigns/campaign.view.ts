@@ -11,6 +11,41 @@ export class DayCountView {
   @ApiProperty() count!: number;
 }
 
+export class HourActivityView {
+  @ApiProperty({ format: 'date-time' }) hour!: string;
+  @ApiProperty({ description: 'Orders placed in the hour' }) orders!: number;
+  @ApiProperty({ description: 'Of those, refunded' }) refunds!: number;
+  @ApiProperty({ description: 'Of those, rated 1 or 2' }) badReviews!: number;
+}
+
+export class ActivityRatesView {
+  @ApiProperty() orders!: number;
+  @ApiProperty() refunds!: number;
+  @ApiProperty() badReviews!: number;
+}
+
+export class NormalActivityView {
+  @ApiProperty({ type: ActivityRatesView, description: 'Mean per hour' })
+  perHour!: ActivityRatesView;
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+}
+
+export class CampaignActivityView {
+  @ApiProperty({
+    type: [HourActivityView],
+    description: 'Every hour of the attack and six either side, at the sellers it hit',
+  })
+  hours!: HourActivityView[];
+  @ApiProperty({
+    type: NormalActivityView,
+    nullable: true,
+    description:
+      'The sellers’ normal: their mean per hour over up to 14 days before; null with under a day of history in their exports',
+  })
+  normal!: NormalActivityView | null;
+}
+
 export class CampaignSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
@@ -47,4 +82,5 @@ export class CampaignView extends CampaignSummaryView {
   cases!: CampaignCaseView[];
   @ApiProperty({ type: [HourCountView] }) perHour!: HourCountView[];
   @ApiProperty({ type: [DayCountView] }) perDay!: DayCountView[];
+  @ApiProperty({ type: CampaignActivityView }) activity!: CampaignActivityView;
 }

@@ -3,10 +3,21 @@ import { PLATFORM, requireAccess } from '../../auth/access-policy';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { toPage } from '../../common/pagination/cursor';
 import { requireCursor } from '../../common/pagination/page-cursor';
+import {
+  activitySpan,
+  campaignActivity,
+  dateOfHour,
+  type CampaignActivity,
+} from './campaign-activity';
 import { CampaignReadsRepository } from './campaign-reads.repository';
 import type { CampaignListQueryDto } from './campaign-query.dto';
 import type { CampaignEntity } from './campaign.entity';
-import type { CampaignPageView, CampaignSummaryView, CampaignView } from './campaign.view';
+import type {
+  CampaignActivityView,
+  CampaignPageView,
+  CampaignSummaryView,
+  CampaignView,
+} from './campaign.view';
 
 function toSummary(campaign: CampaignEntity): CampaignSummaryView {
   return {
@@ -19,6 +30,18 @@ function toSummary(campaign: CampaignEntity): CampaignSummaryView {
     sellerCount: campaign.sellerCount,
     detectedAt: campaign.createdAt.toISOString(),
     updatedAt: campaign.updatedAt.toISOString(),
+  };
+}
+
+function toActivityView({ hours, normal }: CampaignActivity): CampaignActivityView {
+  const iso = (hour: number) => dateOfHour(hour).toISOString();
+  return {
+    hours: hours.map(({ hour, ...counts }) => ({ hour: iso(hour), ...counts })),
+    normal: normal && {
+      perHour: normal.rates,
+      from: iso(normal.fromHour),
+      to: iso(normal.toHour),
+    },
   };
 }
 
@@ -47,6 +70,8 @@ export class CampaignsService {
       this.reads.sellersOf(id),
       this.reads.casesOf(id),
     ]);
+    const span = activitySpan(campaign.startsAt, campaign.endsAt);
+    const buckets = await this.reads.activityOf(sellers, span.lookbackFromHour, span.toHour);
     return {
       ...toSummary(campaign),
       accounts,
@@ -54,6 +79,7 @@ export class CampaignsService {
       cases,
       perHour: campaign.perHour,
       perDay: campaign.perDay,
+      activity: toActivityView(campaignActivity(buckets, span)),
     };
   }
 }

@@ -1,31 +1,57 @@
-import type { HourCountView } from '../../intel/campaigns/campaign.view';
+import type { CampaignActivityView, HourActivityView } from '../../intel/campaigns/campaign.view';
+import { formatDateTime, formatHour, formatRate } from '../i18n/formats';
 import type { WebContext } from '../session/web-context';
 
 const WIDTH = 720;
-const HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 28, left: 36 };
+const HEIGHT = 240;
+const PAD = { top: 12, right: 36, bottom: 28, left: 36 };
+const SERIES = ['orders', 'refunds', 'badReviews'] as const;
+type Series = (typeof SERIES)[number];
 
 export interface AttackChartProps {
   ctx: WebContext;
-  perHour: HourCountView[];
+  activity: CampaignActivityView;
 }
 
+const busiest = (hours: HourActivityView[]) =>
+  hours.reduce((top, hour) =>
+    hour.refunds + hour.badReviews > top.refunds + top.badReviews ? hour : top,
+  );
+
 /**
- * The attack hour by hour as server-drawn SVG: a bar per hour, and the mean across the window
- * as a line, so a burst stands out against the shop's run of hours. It needs no script.
+ * The attack hour by hour as server-drawn SVG: orders, refunds and bad reviews at the sellers hit,
+ * three bars an hour, with the sellers' normal rate of each as a dashed line, so a burst stands out
+ * against what their shop usually sees. The same figures follow as a table; it needs no script.
  */
-export function AttackChart({ ctx, perHour }: AttackChartProps) {
+export function AttackChart({ ctx, activity }: AttackChartProps) {
   const c = ctx.m.console.campaigns;
-  if (perHour.length === 0) return null;
-  const peak = Math.max(...perHour.map((hour) => hour.count), 1);
-  const mean = perHour.reduce((sum, hour) => sum + hour.count, 0) / perHour.length;
+  const { hours, normal } = activity;
+  if (hours.length === 0) return null;
+  const peak = Math.max(
+    1,
+    ...hours.flatMap((hour) => SERIES.map((series) => hour[series])),
+    ...(normal ? SERIES.map((series) => normal.perHour[series]) : []),
+  );
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotWidth / perHour.length;
+  const slot = plotWidth / hours.length;
+  const barWidth = Math.max(1, (slot * 0.9) / SERIES.length);
   const y = (count: number) => PAD.top + plotHeight - (count / peak) * plotHeight;
-  const label = (iso: string) => `${iso.slice(5, 10)} ${iso.slice(11, 13)}h`;
-  const every = Math.max(1, Math.ceil(perHour.length / 8));
-  const summary = c.chartSummary(perHour.length, peak, mean.toFixed(1));
+  const tick = (iso: string) => formatHour(iso, ctx.locale, ctx.utcOffset);
+  const every = Math.max(1, Math.ceil(hours.length / 6));
+  const top = busiest(hours);
+  const summary = [
+    c.busiestHour(tick(top.hour), top.orders, top.refunds, top.badReviews),
+    normal
+      ? c.normalSummary(
+          formatDateTime(normal.from, ctx.locale, ctx.utcOffset),
+          formatDateTime(normal.to, ctx.locale, ctx.utcOffset),
+          formatRate(normal.perHour.orders, ctx.locale),
+          formatRate(normal.perHour.refunds, ctx.locale),
+          formatRate(normal.perHour.badReviews, ctx.locale),
+        )
+      : c.noNormal,
+  ].join(' ');
   return (
     <figure class="chart">
       <svg
@@ -49,17 +75,19 @@ export function AttackChart({ ctx, perHour }: AttackChartProps) {
         <text class="tick" x={PAD.left - 6} y={PAD.top + plotHeight} text-anchor="end">
           0
         </text>
-        {perHour.map((hour, index) => (
+        {hours.map((hour, index) => (
           <g>
-            <rect
-              class="bar"
-              x={PAD.left + index * slot + slot * 0.1}
-              y={y(hour.count)}
-              width={Math.max(1, slot * 0.8)}
-              height={PAD.top + plotHeight - y(hour.count)}
-            >
-              <title>{`${label(hour.hour)}: ${hour.count}`}</title>
-            </rect>
+            {SERIES.map((series, nth) => (
+              <rect
+                class={`bar ${series}`}
+                x={PAD.left + index * slot + slot * 0.05 + nth * barWidth}
+                y={y(hour[series])}
+                width={barWidth}
+                height={PAD.top + plotHeight - y(hour[series])}
+              >
+                <title>{`${tick(hour.hour)} ${c.series[series]}: ${hour[series]}`}</title>
+              </rect>
+            ))}
             {index % every === 0 ? (
               <text
                 class="tick"
@@ -67,17 +95,71 @@ export function AttackChart({ ctx, perHour }: AttackChartProps) {
                 y={HEIGHT - 8}
                 text-anchor="middle"
               >
-                {label(hour.hour)}
+                {tick(hour.hour)}
               </text>
             ) : null}
           </g>
         ))}
-        <line class="mean" x1={PAD.left} y1={y(mean)} x2={WIDTH - PAD.right} y2={y(mean)} />
-        <text class="tick" x={WIDTH - PAD.right} y={y(mean) - 4} text-anchor="end">
-          {c.mean}
-        </text>
+        {normal
+          ? SERIES.map((series) => (
+              <line
+                class={`normal ${series}`}
+                x1={PAD.left}
+                y1={y(normal.perHour[series])}
+                x2={WIDTH - PAD.right}
+                y2={y(normal.perHour[series])}
+              />
+            ))
+          : null}
       </svg>
-      <figcaption>{summary}</figcaption>
+      <figcaption>
+        <ul class="legend">
+          {SERIES.map((series: Series) => (
+            <li>
+              <span class={`swatch ${series}`} aria-hidden="true" />
+              {c.series[series]}
+            </li>
+          ))}
+          {normal ? (
+            <li>
+              <span class="swatch normal" aria-hidden="true" />
+              {c.normal}
+            </li>
+          ) : null}
+        </ul>
+        <p>{summary}</p>
+      </figcaption>
+      <details>
+        <summary>{c.asTable}</summary>
+        <table class="activity">
+          <thead>
+            <tr>
+              <th scope="col">{c.hour}</th>
+              {SERIES.map((series) => (
+                <th scope="col">{c.series[series]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {normal ? (
+              <tr class="normal-row">
+                <th scope="row">{c.normalPerHour}</th>
+                {SERIES.map((series) => (
+                  <td>{formatRate(normal.perHour[series], ctx.locale)}</td>
+                ))}
+              </tr>
+            ) : null}
+            {hours.map((hour) => (
+              <tr>
+                <th scope="row">{tick(hour.hour)}</th>
+                {SERIES.map((series) => (
+                  <td>{hour[series]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

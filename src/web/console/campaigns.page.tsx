@@ -74,7 +74,7 @@ export function CampaignPage({ ctx, campaign }: { ctx: WebContext; campaign: Cam
         <dd>{campaign.sellerCount}</dd>
       </dl>
       <h2>{c.chart}</h2>
-      <AttackChart ctx={ctx} perHour={campaign.perHour} />
+      <AttackChart ctx={ctx} activity={campaign.activity} />
       <h2>{c.cases}</h2>
       <ul class="plain">
         {campaign.cases.map((kase) => (

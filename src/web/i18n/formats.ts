@@ -48,3 +48,21 @@ export function formatBytes(bytes: number, locale: Locale): string {
   const digits = unit === 0 ? 0 : 1;
   return `${value.toLocaleString(LANGUAGE_TAG[locale], { maximumFractionDigits: digits })} ${units[unit]}`;
 }
+
+/** The hour a moment falls in, short, on the wall clock of `offset`: a chart's tick. */
+export function formatHour(iso: string, locale: Locale, offset: string): string {
+  const shifted = new Date(Date.parse(iso) + offsetMinutes(offset) * 60_000);
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(shifted);
+}
+
+/** A rate to one decimal, as the reader's locale writes numbers. */
+export function formatRate(rate: number, locale: Locale): string {
+  return new Intl.NumberFormat(LANGUAGE_TAG[locale], { maximumFractionDigits: 1 }).format(rate);
+}

@@ -486,10 +486,24 @@ export const en = {
       hits: 'Hits',
       accounts: 'Accounts',
       sellers: 'Sellers hit',
-      chart: 'Hits per hour',
-      chartSummary: (hours: number, peak: number, mean: string) =>
-        `${hours} hours shown; the busiest hour had ${peak} hits against a mean of ${mean}.`,
-      mean: 'mean',
+      chart: 'Orders, refunds and bad reviews per hour at the sellers hit',
+      series: { orders: 'Orders', refunds: 'Refunds', badReviews: 'Bad reviews (1–2 stars)' },
+      normal: 'Their normal per hour (dashed)',
+      normalPerHour: 'Normal, per hour',
+      busiestHour: (hour: string, orders: number, refunds: number, badReviews: number) =>
+        `Worst hour ${hour}: ${orders} orders, ${refunds} refunds, ${badReviews} bad reviews.`,
+      normalSummary: (
+        from: string,
+        to: string,
+        orders: string,
+        refunds: string,
+        badReviews: string,
+      ) =>
+        `Their normal, from the orders in their exports between ${from} and ${to}: ${orders} orders, ${refunds} refunds and ${badReviews} bad reviews an hour.`,
+      noNormal:
+        'No normal to compare with: the sellers’ exports hold less than a day of orders before the attack.',
+      asTable: 'The same figures as a table',
+      hour: 'Hour',
       cases: 'Cases',
       empty: 'No campaigns found.',
     },

@@ -469,10 +469,17 @@ export const zh: Messages = {
       hits: '次数',
       accounts: '账号数',
       sellers: '受害商家',
-      chart: '每小时次数',
-      chartSummary: (hours, peak, mean) =>
-        `共 ${hours} 小时；最高一小时 ${peak} 次，平均 ${mean} 次。`,
-      mean: '平均',
+      chart: '受害商家每小时的订单、退款和差评',
+      series: { orders: '订单', refunds: '退款', badReviews: '差评（1–2 星）' },
+      normal: '平时每小时的水平（虚线）',
+      normalPerHour: '平时，每小时',
+      busiestHour: (hour, orders, refunds, badReviews) =>
+        `最严重的一小时 ${hour}：订单 ${orders} 笔，退款 ${refunds} 笔，差评 ${badReviews} 条。`,
+      normalSummary: (from, to, orders, refunds, badReviews) =>
+        `平时水平（根据导出记录中 ${from} 至 ${to} 的订单）：每小时订单 ${orders} 笔、退款 ${refunds} 笔、差评 ${badReviews} 条。`,
+      noNormal: '无法与平时比较：商家导出的订单记录在攻击开始前不足一天。',
+      asTable: '以表格查看这些数字',
+      hour: '时间',
       cases: '案件',
       empty: '没有发现团伙攻击。',
     },
