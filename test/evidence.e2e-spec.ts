@@ -166,10 +166,11 @@ describe('evidence uploads', () => {
     ],
   ])('refuses %s and stores nothing', async (_name, bytes, filename, contentType, status) => {
     const before = await evidenceCount();
-    expectProblem(
+    const problem = expectProblem(
       await upload(seller, caseId).attach('files', bytes, { filename, contentType }),
       status,
     );
+    expect(fieldsOf(problem)).toEqual([status === 413 ? 'files' : 'files[0]']);
     expect(await evidenceCount()).toBe(before);
     expect(await temporaryFiles()).toEqual([]);
   });

@@ -36,6 +36,9 @@ async function signUp(page: Page, baseUrl: string, who: { email: string; name: s
   await page.waitForURL(/\/cases\/new$/);
 }
 
+/** Small, so that a file over it is quick to send. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
 describe('the seller portal in a phone browser', () => {
   let t: WebApp;
   let browser: Browser;
@@ -44,7 +47,7 @@ describe('the seller portal in a phone browser', () => {
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([
-      startWebApp({ INTEL_OCR_ENABLED: 'true' }),
+      startWebApp({ INTEL_OCR_ENABLED: 'true', EVIDENCE_MAX_FILE_BYTES: String(MAX_FILE_BYTES) }),
       launchChromium(),
     ]);
     moderator = await signedInStaff(t, await signedInAdmin(t), 'moderator');
@@ -207,6 +210,90 @@ describe('the seller portal in a phone browser', () => {
     // Chromium reports each refused form's 422 answer; nothing else may be logged.
     expect(errors.filter((error) => !error.includes('status of 422'))).toEqual([]);
     expect(errors).toHaveLength(2);
+    await context.close();
+  });
+
+  it('refuses a file of the wrong kind and one too large, before upload and after, filing nothing', async () => {
+    const screenshot = {
+      name: 'chat.png',
+      mimeType: 'image/png',
+      buffer: await chatScreenshot(['QQ 2847561932', 'pay 200']),
+    };
+    const program = {
+      name: '聊天记录.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(4096, 7)]),
+    };
+    const huge = {
+      name: 'video.mp4',
+      mimeType: 'video/mp4',
+      buffer: Buffer.alloc(MAX_FILE_BYTES + 1, 1),
+    };
+    const fillForm = async (page: Page) => {
+      await page.locator('#field-type').selectOption('extortion');
+      await page.locator('#field-title').fill('Buyer wants ¥200 to delete a review');
+      await page.locator('#field-description').fill('The buyer wants 200 yuan.');
+    };
+    const filesError = (page: Page) => page.locator('#field-files-error').textContent();
+
+    // Without JavaScript the service refuses them, and the form comes back with what was typed.
+    const plain = await newPage(browser, { ...PHONE, locale: 'en-US', javaScriptEnabled: false });
+    await signUp(plain.page, t.baseUrl, { email: `files-${randomUUID()}@example.com`, name: 'Li' });
+    await fillForm(plain.page);
+    await plain.page.locator('#field-files').setInputFiles([screenshot, program]);
+    const wrongKind = plain.page.waitForResponse((r) => r.request().method() === 'POST');
+    await plain.page.locator('.filing-form button[type=submit]').click();
+    expect((await wrongKind).status()).toBe(415);
+    await plain.page.locator('.error-summary').waitFor();
+    expect(await filesError(plain.page)).toContain('聊天记录.png cannot be kept');
+    expect(await filesError(plain.page)).not.toContain('chat.png');
+    expect(await plain.page.locator('#field-title').inputValue()).toBe(
+      'Buyer wants ¥200 to delete a review',
+    );
+    expect(await plain.page.locator('#field-files').getAttribute('aria-invalid')).toBe('true');
+
+    await plain.page.locator('#field-files').setInputFiles([screenshot, huge]);
+    const tooLarge = plain.page.waitForResponse((r) => r.request().method() === 'POST');
+    await plain.page.locator('.filing-form button[type=submit]').click();
+    expect((await tooLarge).status()).toBe(413);
+    await plain.page.locator('.error-summary').waitFor();
+    expect(await filesError(plain.page)).toContain('larger than 2 MB');
+    await saveScreenshot(plain.page, 'phone-en-new-case-file-refused');
+    await plain.page.goto(`${t.baseUrl}/cases`);
+    expect(await plain.page.locator('.case-card').count()).toBe(0);
+    await plain.context.close();
+
+    // With JavaScript the page names both before anything is sent, and sends nothing.
+    const { context, page, errors } = await newPage(browser, { ...PHONE, locale: 'zh-CN' });
+    await signUp(page, t.baseUrl, { email: `files-js-${randomUUID()}@example.com`, name: '李' });
+    await fillForm(page);
+    await page
+      .locator('#field-files')
+      .setInputFiles([
+        screenshot,
+        huge,
+        { name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: program.buffer },
+      ]);
+    expect(await page.locator('[data-file-list] .error').allTextContents()).toEqual([
+      'video.mp4 超过 2 MB。',
+      'setup.exe 不是 Bulwark 接受的文件类型。',
+    ]);
+    let posted = false;
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST') posted = true;
+    });
+    await page.locator('.filing-form button[type=submit]').click();
+    const firstProblemInView = await page
+      .locator('[data-file-list] .error')
+      .first()
+      .evaluate((error) => {
+        const { top, bottom } = error.getBoundingClientRect();
+        return top >= 0 && bottom <= window.innerHeight;
+      });
+    expect(firstProblemInView).toBe(true);
+    expect(posted).toBe(false);
+    expect(page.url()).toMatch(/\/cases\/new$/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

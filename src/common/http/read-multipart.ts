@@ -17,6 +17,12 @@ export interface MultipartLimits {
   fileSize?: number;
 }
 
+/** The field a broken limit is about, when it is about one: files whatever their part's name. */
+function fieldOf(error: MulterError): string | undefined {
+  if (error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FILE_COUNT') return 'files';
+  return error.code === 'LIMIT_FIELD_VALUE' ? error.field : undefined;
+}
+
 /** Says which limit a form broke: 413 for size and count limits, 400 for a form it cannot read. */
 function toProblem(error: unknown, limits: MultipartLimits): unknown {
   if (!(error instanceof MulterError)) {
@@ -34,7 +40,10 @@ function toProblem(error: unknown, limits: MultipartLimits): unknown {
     LIMIT_FILE_SIZE: `A file is larger than the limit of ${limits.fileSize ?? 0} bytes.`,
   };
   const detail = tooLarge[error.code];
-  if (detail) return new ProblemException(413, detail);
+  const field = fieldOf(error);
+  if (detail) {
+    return new ProblemException(413, detail, field ? [{ field, message: detail }] : undefined);
+  }
   if (error.code === 'LIMIT_UNEXPECTED_FILE') {
     return new ProblemException(400, `This form takes no files in the field ${error.field ?? ''}.`);
   }

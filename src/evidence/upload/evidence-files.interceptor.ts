@@ -24,12 +24,27 @@ export interface EvidenceFilesOptions {
   fields: FormFieldLimits;
   /** Refuse anything but multipart (415); otherwise other bodies pass to their own parsers. */
   multipartOnly: boolean;
+  /**
+   * Hand a form over the size or count limits (413) to the handler, through `uploadRefusalOf`,
+   * instead of refusing it here: a page shows the form again with the error beside its field.
+   */
+  refusalToHandler?: boolean;
+}
+
+type RefusableRequest = Request & { uploadRefusal?: ProblemException };
+
+/** Why the files of this request were refused before its handler ran, if they were. */
+export function uploadRefusalOf(request: Request): ProblemException | undefined {
+  return (request as RefusableRequest).uploadRefusal;
 }
 
 async function removeUploads(request: Request): Promise<void> {
   const files = Array.isArray(request.files) ? request.files : [];
   await Promise.all(files.map((file) => unlink(file.path).catch(() => undefined)));
 }
+
+const isTooLarge = (error: unknown): error is ProblemException =>
+  error instanceof ProblemException && error.getStatus() === 413;
 
 /**
  * Streams the `files` of a multipart form to the store's temporary area, hashing as they arrive,
@@ -73,7 +88,10 @@ export function EvidenceFilesInterceptor(options: EvidenceFilesOptions): Type<Ne
         await readMultipart(this.read, context, this.limits);
       } catch (error) {
         await removeUploads(request);
-        throw error;
+        if (!options.refusalToHandler || !isTooLarge(error)) throw error;
+        (request as RefusableRequest).uploadRefusal = error;
+        request.files = [];
+        return next.handle();
       }
       return next.handle().pipe(finalize(() => void removeUploads(request)));
     }

@@ -214,6 +214,10 @@ export const en = {
     filesAgain: 'Files are not kept when the form has errors; choose them again.',
     fileTooLarge: (name: string, maxMb: number) => `${name} is larger than ${maxMb} MB.`,
     fileWrongKind: (name: string) => `${name} is not a kind of file Bulwark accepts.`,
+    fileRefused: (name: string) =>
+      `${name} cannot be kept: it is not a kind of file Bulwark accepts, or it is empty or damaged.`,
+    filesOverLimit: (maxMb: number, maxFiles: number) =>
+      `A file was larger than ${maxMb} MB, or there were more than ${maxFiles}; nothing was sent. Choose smaller files.`,
     guidanceTitle: (platform: string) => `What ${platform} accepts as proof`,
     acceptedProof: 'Accepted as proof',
     captureNow: 'Capture now, before it disappears',

@@ -200,6 +200,10 @@ export const zh: Messages = {
     filesAgain: '表单有错误时不会保留文件，请重新选择。',
     fileTooLarge: (name, maxMb) => `${name} 超过 ${maxMb} MB。`,
     fileWrongKind: (name) => `${name} 不是 Bulwark 接受的文件类型。`,
+    fileRefused: (name) =>
+      `${name} 无法保存：不是 Bulwark 接受的文件类型，或者文件是空的、已损坏。`,
+    filesOverLimit: (maxMb, maxFiles) =>
+      `有文件超过 ${maxMb} MB，或者文件超过 ${maxFiles} 个；没有发送任何内容。请选择较小的文件。`,
     guidanceTitle: (platform) => `${platform}认可的证据`,
     acceptedProof: '可作为证据',
     captureNow: '趁还没消失，现在就保存',

@@ -30,7 +30,10 @@ import { Clock } from '../../common/clock';
 import type { UploadedFile } from '../../evidence/evidence.service';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { EvidenceProgressService } from '../../evidence/progress/evidence-progress.service';
-import { EvidenceFilesInterceptor } from '../../evidence/upload/evidence-files.interceptor';
+import {
+  EvidenceFilesInterceptor,
+  uploadRefusalOf,
+} from '../../evidence/upload/evidence-files.interceptor';
 import { CASE_FORM_FIELD_LIMITS } from '../../filing/case-filing';
 import { FilingService } from '../../filing/filing.service';
 import { GuidanceService } from '../../guidance/guidance.service';
@@ -41,6 +44,7 @@ import { emptyForm, FormState } from '../render/form';
 import { evidenceImage } from '../render/evidence-image';
 import { sendPage } from '../render/send-page';
 import { formValues, validateForm } from '../render/validate-form';
+import type { Messages } from '../i18n/messages';
 import { CsrfInterceptor } from '../session/csrf.interceptor';
 import { WebPages } from '../session/web-access.decorator';
 import { contextOf, WebRequest } from '../session/web-context';
@@ -50,6 +54,9 @@ import { MyCasesPage } from './my-cases.page';
 import { NewCasePage } from './new-case.page';
 
 type RefusedForm = NonNullable<SellerCasePageProps['refused']>['form'];
+
+/** Refusals a seller can mend by changing the form: shown as the form again, not an error page. */
+const FORM_REFUSALS = [400, 413, 415, 422];
 
 /** The seller's portal: their cases, filing a complaint, and what they may do on a case. */
 @ApiExcludeController()
@@ -91,7 +98,11 @@ export class SellerCasesController {
 
   @Post('cases/new')
   @UseInterceptors(
-    EvidenceFilesInterceptor({ fields: CASE_FORM_FIELD_LIMITS, multipartOnly: false }),
+    EvidenceFilesInterceptor({
+      fields: CASE_FORM_FIELD_LIMITS,
+      multipartOnly: false,
+      refusalToHandler: true,
+    }),
     CsrfInterceptor,
   )
   async file(
@@ -106,14 +117,18 @@ export class SellerCasesController {
     const values = formValues(body);
     if (Array.isArray(body.orderId)) values.orderId = body.orderId.join('\n');
     try {
+      const refusal = uploadRefusalOf(request);
+      if (refusal) throw refusal;
       const outcome = await this.filing.file(request.user!, request, files ?? [], key);
       response.redirect(303, `/cases/${outcome.body.reference}?filed=1`);
     } catch (error) {
-      if (!(error instanceof ProblemException) || ![400, 422].includes(error.getStatus())) {
+      if (!(error instanceof ProblemException) || !FORM_REFUSALS.includes(error.getStatus())) {
         throw error;
       }
-      const errors = localiseFieldErrors(contextOf(request).m, error.errors);
-      this.sendNewCase(request, response, 422, {
+      const { m } = contextOf(request);
+      const errors = localiseFieldErrors(m, this.filesRefused(m, error, files ?? []));
+      const status = error.getStatus() === 400 ? 422 : error.getStatus();
+      this.sendNewCase(request, response, status, {
         values: { ...values, idempotencyKey: '' },
         errors,
         message: errors.length === 0 ? error.message : undefined,
@@ -244,6 +259,25 @@ export class SellerCasesController {
   ): Promise<StreamableFile> {
     const content = await this.evidence.openDerived(request.user!, id, 'thumbnail');
     return evidenceImage(response, content);
+  }
+
+  /**
+   * The refused files as one error on the file field, each named, in the reader's language: the
+   * service names them by their place in the form (`files[1]`), which a reader cannot see.
+   */
+  private filesRefused(m: Messages, refusal: ProblemException, files: UploadedFile[]) {
+    const maxMb = Math.floor(this.config.evidence.maxFileBytes / (1024 * 1024));
+    const onFiles = refusal.errors.filter(({ field }) => /^files(\[\d+\])?$/.test(field));
+    if (onFiles.length === 0) return refusal.errors;
+    const messages = onFiles.map(({ field }) => {
+      const index = /\[(\d+)\]/.exec(field)?.[1];
+      const name = index === undefined ? undefined : files[Number(index)]?.originalname;
+      return name === undefined
+        ? m.newCase.filesOverLimit(maxMb, this.config.evidence.maxFiles)
+        : m.newCase.fileRefused(name);
+    });
+    const others = refusal.errors.filter((error) => !onFiles.includes(error));
+    return [...others, { field: 'files', message: messages.join(' ') }];
   }
 
   private sendNewCase(request: WebRequest, response: Response, status: number, form: FormState) {
