@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createScheduler, createWorker, OEM, type Worker } from 'tesseract.js';
+import { withoutLettersReadTwice } from './letters-read-twice';
 import { type LanguageData, openLanguageData } from './ocr-languages';
 
 export interface OcrPoolOptions {
@@ -12,6 +13,7 @@ export interface OcrPoolOptions {
 }
 
 export interface OcrResult {
+  /** Tesseract's text, with each Latin letter it read twice kept once. */
   text: string;
   /** Tesseract's mean word confidence, 0 to 100. */
   confidence: number;
@@ -224,12 +226,13 @@ class WorkerSlot {
       worker = await Promise.race([this.currentWorker(), cancelled]);
       const startedAt = performance.now();
       const { data } = await deadline(
-        Promise.race([worker.recognize(image), cancelled]),
+        // The layout, with each symbol's box, finds letters read twice.
+        Promise.race([worker.recognize(image, {}, { blocks: true }), cancelled]),
         this.timeoutMs,
         () => new OcrTimeoutError(this.timeoutMs),
       );
       return {
-        text: data.text,
+        text: withoutLettersReadTwice(data.text, data.blocks ?? []),
         confidence: data.confidence,
         durationMs: performance.now() - startedAt,
       };

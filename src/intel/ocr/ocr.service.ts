@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OcrPool, OcrResult } from './ocr-pool';
-import { prepareForOcr } from './prepare-for-ocr';
+import { readScreenshotText } from './read-screenshot-text';
 
 /**
  * The process's one OCR pool, started by the first screenshot it reads: an API-only process
@@ -11,7 +11,7 @@ import { prepareForOcr } from './prepare-for-ocr';
 export class OcrService implements OnModuleDestroy {
   private readonly pool: OcrPool;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.pool = new OcrPool({
       size: config.intel.ocr.workers,
       languages: config.intel.ocr.languages,
@@ -20,7 +20,7 @@ export class OcrService implements OnModuleDestroy {
   }
 
   async recognize(image: Buffer): Promise<OcrResult> {
-    return this.pool.recognize(await prepareForOcr(image));
+    return readScreenshotText(this.pool, image, this.config.cases.phoneDefaultRegion);
   }
 
   async onModuleDestroy(): Promise<void> {
