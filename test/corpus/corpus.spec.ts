@@ -71,8 +71,8 @@ describe('the screenshot corpus, read as the worker reads evidence', () => {
   });
 
   // Issue 14: every WeChat ID and no invention in the clean renders. Two dark renders need what
-  // readScreenshotText does: a letter tesseract reads twice ("Xxw_chaping6714") kept once, and a
-  // second reading at three quarters of the size for 微 read as 和.
+  // the OCR path does: a letter tesseract reads twice ("Xxw_chaping6714") kept once, and dark
+  // themes read as one column (PSM 4), where 微 is not read as 和.
   it('finds every WeChat ID in the clean renders', () => {
     const { expected, matched } = countsOf(scoresOf(cleanOnly(readings)), 'wechat');
     expect(expected).toBe(36);

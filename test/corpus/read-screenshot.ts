@@ -9,13 +9,13 @@ export interface ScreenshotReading {
   identifiers: FoundIdentifier[];
   /** CNY sums, "500.00". */
   amounts: string[];
-  /** Time on the OCR workers, for both readings of a dark theme. */
+  /** Time on the OCR worker. */
   ocrMs: number;
 }
 
 /** What the evidence worker reads from a screenshot: OCR as OcrService runs it, then extraction. */
 export async function readScreenshot(pool: OcrPool, image: Buffer): Promise<ScreenshotReading> {
-  const { text, durationMs } = await readScreenshotText(pool, image, 'CN');
+  const { text, durationMs } = await readScreenshotText(pool, image);
   return {
     text,
     identifiers: extractIdentifiers(text, { defaultRegion: 'CN' }).map(({ identifier }) => ({

@@ -1,5 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createScheduler, createWorker, OEM, type Worker } from 'tesseract.js';
+import {
+  createScheduler,
+  createWorker,
+  OEM,
+  type RecognizeOptions,
+  type Worker,
+} from 'tesseract.js';
 import { withoutLettersReadTwice } from './letters-read-twice';
 import { type LanguageData, openLanguageData } from './ocr-languages';
 
@@ -11,6 +17,9 @@ export interface OcrPoolOptions {
   /** How long one image may take on a worker; the wait for a free worker does not count. */
   timeoutMs: number;
 }
+
+/** Tesseract parameters for one image, such as `tessedit_pageseg_mode`; the worker's own after. */
+export type OcrParameters = Readonly<Record<string, string>>;
 
 export interface OcrResult {
   /** Tesseract's text, with each Latin letter it read twice kept once. */
@@ -46,7 +55,7 @@ export class OcrPoolStoppedError extends Error {
  */
 interface SlotScheduler {
   addWorker(slot: WorkerSlot): string;
-  addJob(action: 'recognize', image: Buffer): Promise<OcrResult>;
+  addJob(action: 'recognize', image: Buffer, parameters: OcrParameters): Promise<OcrResult>;
   terminate(): Promise<unknown>;
 }
 
@@ -89,12 +98,12 @@ export class OcrPool {
     await this.run();
   }
 
-  async recognize(image: Buffer): Promise<OcrResult> {
+  async recognize(image: Buffer, parameters: OcrParameters = {}): Promise<OcrResult> {
     const { scheduler } = await this.run();
     return new Promise((resolve, reject) => {
       this.waiting.add(reject);
       void scheduler
-        .addJob('recognize', image)
+        .addJob('recognize', image, parameters)
         .then(resolve, reject)
         .finally(() => this.waiting.delete(reject));
     });
@@ -218,7 +227,7 @@ class WorkerSlot {
   }
 
   // A property, not a method: the scheduler calls it detached from the slot.
-  readonly recognize = async (image: Buffer): Promise<OcrResult> => {
+  readonly recognize = async (image: Buffer, parameters: OcrParameters): Promise<OcrResult> => {
     if (this.terminating) throw new OcrPoolStoppedError();
     const cancelled = new Promise<never>((_, reject) => (this.cancelCurrent = reject));
     let worker: Worker | undefined;
@@ -227,7 +236,11 @@ class WorkerSlot {
       const startedAt = performance.now();
       const { data } = await deadline(
         // The layout, with each symbol's box, finds letters read twice.
-        Promise.race([worker.recognize(image, {}, { blocks: true }), cancelled]),
+        // tesseract.js sets any other option as a tesseract parameter for this image alone.
+        Promise.race([
+          worker.recognize(image, parameters as Partial<RecognizeOptions>, { blocks: true }),
+          cancelled,
+        ]),
         this.timeoutMs,
         () => new OcrTimeoutError(this.timeoutMs),
       );

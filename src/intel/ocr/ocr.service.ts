@@ -11,7 +11,7 @@ import { readScreenshotText } from './read-screenshot-text';
 export class OcrService implements OnModuleDestroy {
   private readonly pool: OcrPool;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.pool = new OcrPool({
       size: config.intel.ocr.workers,
       languages: config.intel.ocr.languages,
@@ -20,7 +20,7 @@ export class OcrService implements OnModuleDestroy {
   }
 
   async recognize(image: Buffer): Promise<OcrResult> {
-    return readScreenshotText(this.pool, image, this.config.cases.phoneDefaultRegion);
+    return readScreenshotText(this.pool, image);
   }
 
   async onModuleDestroy(): Promise<void> {
