@@ -1,7 +1,7 @@
 import { extractAmountsDemanded } from '../../src/intel/extraction/extract-amounts';
 import { extractIdentifiers } from '../../src/intel/extraction/extract-identifiers';
 import type { OcrPool } from '../../src/intel/ocr/ocr-pool';
-import { prepareForOcr } from '../../src/intel/ocr/prepare-for-ocr';
+import { readScreenshotText } from '../../src/intel/ocr/read-screenshot-text';
 import type { FoundIdentifier } from './score-extraction';
 
 export interface ScreenshotReading {
@@ -15,7 +15,7 @@ export interface ScreenshotReading {
 
 /** What the evidence worker reads from a screenshot: OCR as OcrService runs it, then extraction. */
 export async function readScreenshot(pool: OcrPool, image: Buffer): Promise<ScreenshotReading> {
-  const { text, durationMs } = await pool.recognize(await prepareForOcr(image));
+  const { text, durationMs } = await readScreenshotText(pool, image);
   return {
     text,
     identifiers: extractIdentifiers(text, { defaultRegion: 'CN' }).map(({ identifier }) => ({

@@ -90,6 +90,18 @@ describe('OcrPool', () => {
     expect(digitsOf(text)).toContain(PHONE);
   });
 
+  it("reads one image with parameters of its own, and the next with the worker's", async () => {
+    pool = new OcrPool({ size: 1, languages: ['eng'], timeoutMs: 30_000 });
+    const image = await chatScreenshot([`QQ: ${QQ}`]);
+
+    const digitsOnly = await pool.recognize(image, { tessedit_char_whitelist: '0123456789' });
+    const asUsual = await pool.recognize(image);
+
+    expect(digitsOnly.text).not.toMatch(/QQ/);
+    expect(digitsOf(digitsOnly.text)).toContain(QQ);
+    expect(asUsual.text).toMatch(/QQ/);
+  });
+
   it('never runs more workers than its size while six images are read at once', async () => {
     pool = new OcrPool({ size: 2, languages: ['eng'], timeoutMs: 30_000 });
     const screenshots = await Promise.all(

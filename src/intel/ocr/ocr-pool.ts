@@ -1,5 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createScheduler, createWorker, OEM, type Worker } from 'tesseract.js';
+import {
+  createScheduler,
+  createWorker,
+  OEM,
+  type RecognizeOptions,
+  type Worker,
+} from 'tesseract.js';
+import { withoutLettersReadTwice } from './letters-read-twice';
 import { type LanguageData, openLanguageData } from './ocr-languages';
 
 export interface OcrPoolOptions {
@@ -11,7 +18,11 @@ export interface OcrPoolOptions {
   timeoutMs: number;
 }
 
+/** Tesseract parameters for one image, such as `tessedit_pageseg_mode`; the worker's own after. */
+export type OcrParameters = Readonly<Record<string, string>>;
+
 export interface OcrResult {
+  /** Tesseract's text, with each Latin letter it read twice kept once. */
   text: string;
   /** Tesseract's mean word confidence, 0 to 100. */
   confidence: number;
@@ -44,7 +55,7 @@ export class OcrPoolStoppedError extends Error {
  */
 interface SlotScheduler {
   addWorker(slot: WorkerSlot): string;
-  addJob(action: 'recognize', image: Buffer): Promise<OcrResult>;
+  addJob(action: 'recognize', image: Buffer, parameters: OcrParameters): Promise<OcrResult>;
   terminate(): Promise<unknown>;
 }
 
@@ -87,12 +98,12 @@ export class OcrPool {
     await this.run();
   }
 
-  async recognize(image: Buffer): Promise<OcrResult> {
+  async recognize(image: Buffer, parameters: OcrParameters = {}): Promise<OcrResult> {
     const { scheduler } = await this.run();
     return new Promise((resolve, reject) => {
       this.waiting.add(reject);
       void scheduler
-        .addJob('recognize', image)
+        .addJob('recognize', image, parameters)
         .then(resolve, reject)
         .finally(() => this.waiting.delete(reject));
     });
@@ -216,7 +227,7 @@ class WorkerSlot {
   }
 
   // A property, not a method: the scheduler calls it detached from the slot.
-  readonly recognize = async (image: Buffer): Promise<OcrResult> => {
+  readonly recognize = async (image: Buffer, parameters: OcrParameters): Promise<OcrResult> => {
     if (this.terminating) throw new OcrPoolStoppedError();
     const cancelled = new Promise<never>((_, reject) => (this.cancelCurrent = reject));
     let worker: Worker | undefined;
@@ -224,12 +235,17 @@ class WorkerSlot {
       worker = await Promise.race([this.currentWorker(), cancelled]);
       const startedAt = performance.now();
       const { data } = await deadline(
-        Promise.race([worker.recognize(image), cancelled]),
+        // The layout, with each symbol's box, finds letters read twice.
+        // tesseract.js sets any other option as a tesseract parameter for this image alone.
+        Promise.race([
+          worker.recognize(image, parameters as Partial<RecognizeOptions>, { blocks: true }),
+          cancelled,
+        ]),
         this.timeoutMs,
         () => new OcrTimeoutError(this.timeoutMs),
       );
       return {
-        text: data.text,
+        text: withoutLettersReadTwice(data.text, data.blocks ?? []),
         confidence: data.confidence,
         durationMs: performance.now() - startedAt,
       };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OcrPool, OcrResult } from './ocr-pool';
-import { prepareForOcr } from './prepare-for-ocr';
+import { readScreenshotText } from './read-screenshot-text';
 
 /**
  * The process's one OCR pool, started by the first screenshot it reads: an API-only process
@@ -20,7 +20,7 @@ export class OcrService implements OnModuleDestroy {
   }
 
   async recognize(image: Buffer): Promise<OcrResult> {
-    return this.pool.recognize(await prepareForOcr(image));
+    return readScreenshotText(this.pool, image);
   }
 
   async onModuleDestroy(): Promise<void> {
