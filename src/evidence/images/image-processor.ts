@@ -1,5 +1,6 @@
 import exifReader from 'exif-reader';
-import type { Sharp } from 'sharp';
+import sharp, { type Sharp } from 'sharp';
+import { contentBox } from './content-box';
 import { PHASH_SIDE, perceptualHash } from './perceptual-hash';
 import { imageRejection, openImage } from './safe-sharp';
 
@@ -56,13 +57,21 @@ function toDegrees([degrees, minutes, seconds]: number[], negative: boolean): nu
   return Math.round((negative ? -value : value) * 1e6) / 1e6;
 }
 
-function hashOf(upright: Sharp): Promise<string> {
-  return upright
+/**
+ * The perceptual hash of the picture's chat body (see contentBox): the bars a forward crops or a
+ * screenshot of the screenshot adds, and black beside it, are left out before the reduction.
+ */
+export async function hashOf(upright: Sharp): Promise<string> {
+  const { data, info } = await upright.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const grey = await sharp(data, raw).greyscale().raw().toBuffer();
+  const pixels = await sharp(data, raw)
+    .extract(contentBox(grey, info.width, info.height))
     .resize(PHASH_SIDE, PHASH_SIDE, { fit: 'fill' })
     .greyscale()
     .raw()
-    .toBuffer()
-    .then(perceptualHash);
+    .toBuffer();
+  return perceptualHash(pixels);
 }
 
 /**
