@@ -10,6 +10,8 @@ export interface Reduction {
   trimTop: number;
   trimBottom: number;
   bottomWidths?: number;
+  /** Only the chat body found by src/evidence/images/content-box.ts, bars and black sides cut. */
+  contentBox?: true;
 }
 
 /** A perceptual hash under test: a reduction of the screenshot and the bits taken from it. */
@@ -135,11 +137,23 @@ export const CANDIDATE_HASHES: readonly CandidateHash[] = [
     hash: (pixels) => difference(8, 8, pixels),
   },
   {
-    name: 'pHash 64x64→16x16',
+    name: 'pHash 64x64→16x16 (before)',
     bits: 256,
-    production: true,
     reduction: { width: 64, height: 64, ...whole },
     hash: (pixels) => BigInt(`0x${perceptualHash(pixels)}`),
+  },
+  {
+    name: 'pHash 64x64→16x16, content box',
+    bits: 256,
+    production: true,
+    reduction: { width: 64, height: 64, ...whole, contentBox: true },
+    hash: (pixels) => BigInt(`0x${perceptualHash(pixels)}`),
+  },
+  {
+    name: 'pHash 32x32→8x8, content box',
+    bits: 64,
+    reduction: { width: 32, height: 32, ...whole, contentBox: true },
+    hash: (pixels) => dct(32, 8, pixels),
   },
   {
     name: 'block mean 16x16',

@@ -7,6 +7,7 @@ import { distinctChat } from './near-duplicate-chats';
 import { SCREENSHOT_MATCH_DISTANCE } from '../../src/intel/screenshots/perceptual-bands';
 import { CANDIDATE_HASHES, type CandidateHash } from './near-duplicate-hashes';
 import { VARIANTS } from '../../test/corpus/variants';
+import { type Box, contentBox } from '../../src/evidence/images/content-box';
 
 /**
  * Which perceptual hash and threshold tell a forwarded copy of a chat screenshot from a different
@@ -22,6 +23,8 @@ interface Decoded {
   data: Buffer;
   width: number;
   height: number;
+  /** The chat body, found once per image for the candidates that hash it alone. */
+  box: Box;
 }
 
 async function decode(image: Buffer): Promise<Decoded> {
@@ -29,18 +32,31 @@ async function decode(image: Buffer): Promise<Decoded> {
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+  const grey = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+    .greyscale()
+    .raw()
+    .toBuffer();
+  return {
+    data,
+    width: info.width,
+    height: info.height,
+    box: contentBox(grey, info.width, info.height),
+  };
 }
 
 async function hashOf(image: Decoded, candidate: CandidateHash): Promise<bigint> {
   const { width, height, trimTop, trimBottom, bottomWidths } = candidate.reduction;
-  const bottomRows = bottomWidths && Math.min(image.height, Math.round(image.width * bottomWidths));
-  const top = bottomRows ? image.height - bottomRows : Math.round(image.height * trimTop);
-  const kept = bottomRows || image.height - top - Math.round(image.height * trimBottom);
+  const region = candidate.reduction.contentBox
+    ? image.box
+    : { left: 0, top: 0, width: image.width, height: image.height };
+  const bottomRows =
+    bottomWidths && Math.min(region.height, Math.round(region.width * bottomWidths));
+  const top = bottomRows ? region.height - bottomRows : Math.round(region.height * trimTop);
+  const kept = bottomRows || region.height - top - Math.round(region.height * trimBottom);
   const pixels = await sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: 3 },
   })
-    .extract({ left: 0, top, width: image.width, height: kept })
+    .extract({ left: region.left, top: region.top + top, width: region.width, height: kept })
     .resize(width, height, { fit: 'fill' })
     .greyscale()
     .raw()
@@ -195,8 +211,8 @@ function report(measurements: Measurements): void {
   console.log('\nRecall on forwarding copies / false matches per threshold:\n');
   CANDIDATE_HASHES.forEach((candidate, index) => {
     const forwardingPairs = forwarding.flatMap((variant) => measurements.truePairs[index][variant]);
-    const step = candidate.bits / 64;
-    const sweep = Array.from({ length: 13 }, (_, k) => k * step).map(
+    const step = Math.max(1, candidate.bits / 128);
+    const sweep = Array.from({ length: 25 }, (_, k) => k * step).map(
       (threshold) =>
         `${threshold}: ${percent(share(forwardingPairs, threshold))} / ` +
         `${measurements.falsePairs[index].filter((value) => value <= threshold).length}`,

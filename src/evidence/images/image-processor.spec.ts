@@ -4,6 +4,8 @@ import { processImage } from './image-processor';
 import { PHONE_PHOTO_EXIF } from '../../../test/factories/images';
 import { forwardedCopy, phoneChatScreenshot } from '../../../test/factories/screenshots';
 import { SCREENSHOT_MATCH_DISTANCE } from '../../intel/screenshots/perceptual-bands';
+import { SCREEN_SIZES } from '../../../test/corpus/render/screen-sizes';
+import { VARIANTS } from '../../../test/corpus/variants';
 import { ImageRejected } from './safe-sharp';
 
 const LIMIT = 50_000_000;
@@ -73,6 +75,27 @@ describe('processing a screenshot', () => {
     expect(hammingDistance(original.perceptualHash, other.perceptualHash)).toBeGreaterThan(
       SCREENSHOT_MATCH_DISTANCE,
     );
+  });
+
+  it('hashes a copy with the status bar cropped, and a screenshot of the screenshot, near it', async () => {
+    const threat = await phoneChatScreenshot(['加我QQ 2847561932 私聊', '不退款我就给差评']);
+    const otherChat = await phoneChatScreenshot(['你好，我买的东西有问题', '今天之内给答复']);
+    const copies = await Promise.all(
+      ['status bar cropped', 'screenshot of it'].map((name) =>
+        VARIANTS.find((variant) => variant.name === name)!.derive(threat, SCREEN_SIZES[0]),
+      ),
+    );
+    const [original, cropped, rescreened, other] = await Promise.all(
+      [threat, ...copies, otherChat].map((image) => processImage(image, LIMIT)),
+    );
+    for (const copy of [cropped, rescreened]) {
+      expect(hammingDistance(original.perceptualHash, copy.perceptualHash)).toBeLessThanOrEqual(
+        SCREENSHOT_MATCH_DISTANCE,
+      );
+      expect(hammingDistance(copy.perceptualHash, other.perceptualHash)).toBeGreaterThan(
+        SCREENSHOT_MATCH_DISTANCE,
+      );
+    }
   });
 
   it('refuses an image over the pixel limit before decoding it', async () => {

@@ -1,5 +1,6 @@
 import exifReader from 'exif-reader';
 import type { Sharp } from 'sharp';
+import { contentBox } from './content-box';
 import { PHASH_SIDE, perceptualHash } from './perceptual-hash';
 import { imageRejection, openImage } from './safe-sharp';
 
@@ -56,13 +57,25 @@ function toDegrees([degrees, minutes, seconds]: number[], negative: boolean): nu
   return Math.round((negative ? -value : value) * 1e6) / 1e6;
 }
 
-function hashOf(upright: Sharp): Promise<string> {
-  return upright
+/**
+ * The perceptual hash of the picture's chat body (see contentBox): the bars a forward crops or a
+ * screenshot of the screenshot adds, and black beside it, are left out before the reduction. The
+ * body is found on a greyscale decoding (one byte a pixel), then cut from a second decoding.
+ */
+async function hashOf(upright: () => Sharp): Promise<string> {
+  const { data: grey, info } = await upright()
+    .removeAlpha()
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels = await upright()
+    .removeAlpha()
+    .extract(contentBox(grey, info.width, info.height))
     .resize(PHASH_SIDE, PHASH_SIDE, { fit: 'fill' })
     .greyscale()
     .raw()
-    .toBuffer()
-    .then(perceptualHash);
+    .toBuffer();
+  return perceptualHash(pixels);
 }
 
 /**
@@ -83,7 +96,7 @@ export async function processImage(bytes: Buffer, pixelLimit: number): Promise<P
         .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 75 })
         .toBuffer(),
-      hashOf(upright()),
+      hashOf(upright),
     ]);
     const swapped = (metadata.orientation ?? 1) >= 5;
     return {
@@ -102,7 +115,7 @@ export async function processImage(bytes: Buffer, pixelLimit: number): Promise<P
 /** The perceptual hash alone, as processImage computes it, for a screenshot processed before. */
 export async function perceptualHashOf(bytes: Buffer, pixelLimit: number): Promise<string> {
   try {
-    return await hashOf(openImage(bytes, pixelLimit).rotate());
+    return await hashOf(() => openImage(bytes, pixelLimit).rotate());
   } catch (error) {
     throw imageRejection(error, pixelLimit);
   }

@@ -1,10 +1,11 @@
 /**
  * Screenshots at most this many bits apart count as the same picture. Measured on rendered chat
- * screenshots (bench/detection/near-duplicates.ts): resized and JPEG-recompressed copies move a
- * 256-bit perceptual hash (pHash) by at most 8 bits, and distinct chats drawn by one app were at
- * least 14 apart; 10 leaves room on both sides. A copy with the status bar cropped is not matched.
+ * screenshots (bench/detection/near-duplicates.ts) with the hash of the chat body alone
+ * (src/evidence/images/content-box.ts): resized, JPEG-recompressed and forwarded copies, a copy
+ * with the status bar cropped and a screenshot of the screenshot move the 256-bit perceptual hash
+ * (pHash) by at most 12 bits, and distinct chats drawn by one app were at least 14 apart.
  */
-export const SCREENSHOT_MATCH_DISTANCE = 10;
+export const SCREENSHOT_MATCH_DISTANCE = 12;
 
 const BAND_COUNT = SCREENSHOT_MATCH_DISTANCE + 1;
 const HASH_BITS = 256;

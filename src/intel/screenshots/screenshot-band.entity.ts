@@ -9,7 +9,7 @@ import { EvidenceEntity } from '../../evidence/evidence.entity';
 @Entity({ name: 'screenshot_bands' })
 @Index('screenshot_bands_evidence_idx', ['evidenceId'])
 export class ScreenshotBandEntity {
-  /** The band's position and bits in one number: position × 2^24 + bits. */
+  /** The band's position and bits in one number: position × 2^20 + bits. */
   @PrimaryColumn({ name: 'band', type: 'integer' })
   band!: number;
 
