@@ -8,17 +8,20 @@ function offsetMinutes(offset: string): number {
   return match[1] === '-' ? -minutes : minutes;
 }
 
+/** The moment moved so that its UTC fields read as the wall clock of `offset`. */
+const onWallClock = (iso: string, offset: string): Date =>
+  new Date(Date.parse(iso) + offsetMinutes(offset) * 60_000);
+
 /**
  * A moment as the reader's locale writes it, on the wall clock of `offset` (the case's), with
  * the offset named so a reader elsewhere is not misled.
  */
 export function formatDateTime(iso: string, locale: Locale, offset: string): string {
-  const shifted = new Date(Date.parse(iso) + offsetMinutes(offset) * 60_000);
   const text = new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',
-  }).format(shifted);
+  }).format(onWallClock(iso, offset));
   return `${text} (UTC${offset})`;
 }
 
@@ -51,7 +54,6 @@ export function formatBytes(bytes: number, locale: Locale): string {
 
 /** The hour a moment falls in, short, on the wall clock of `offset`: a chart's tick. */
 export function formatHour(iso: string, locale: Locale, offset: string): string {
-  const shifted = new Date(Date.parse(iso) + offsetMinutes(offset) * 60_000);
   return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
     month: 'numeric',
     day: 'numeric',
@@ -59,7 +61,7 @@ export function formatHour(iso: string, locale: Locale, offset: string): string 
     minute: '2-digit',
     hourCycle: 'h23',
     timeZone: 'UTC',
-  }).format(shifted);
+  }).format(onWallClock(iso, offset));
 }
 
 /** A rate to one decimal, as the reader's locale writes numbers. */
